@@ -2,6 +2,7 @@ package org.netdicom.core.acse;
 
 import java.util.List;
 
+import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
 
@@ -9,7 +10,7 @@ import org.netdicom.core.pdu.AAssociateRj;
 public sealed interface AssociationDecision {
 
     /** Accepted; {@code contexts} are the accepted presentation contexts only. */
-    record Accept(AAssociateAc response, List<NegotiatedContext> contexts, long peerMaxPduLength)
+    record Accept(AAssociateAc response, List<PresentationContext> contexts, long peerMaxPduLength)
             implements AssociationDecision {
     }
 

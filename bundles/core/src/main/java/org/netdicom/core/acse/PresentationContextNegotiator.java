@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.pdu.PresentationContextAc;
 import org.netdicom.core.pdu.PresentationContextRq;
 
@@ -17,7 +18,7 @@ import org.netdicom.core.pdu.PresentationContextRq;
 final class PresentationContextNegotiator {
 
     /** The AC items, one per distinct proposed ID, and the accepted contexts among them. */
-    record Result(List<PresentationContextAc> items, List<NegotiatedContext> accepted) {
+    record Result(List<PresentationContextAc> items, List<PresentationContext> accepted) {
     }
 
     private final Map<String, List<String>> supported;
@@ -28,7 +29,7 @@ final class PresentationContextNegotiator {
 
     Result negotiate(List<PresentationContextRq> proposed) {
         List<PresentationContextAc> items = new ArrayList<>(proposed.size());
-        List<NegotiatedContext> accepted = new ArrayList<>();
+        List<PresentationContext> accepted = new ArrayList<>();
         Set<Integer> seenIds = new HashSet<>();
         for (PresentationContextRq rq : proposed) {
             if (!seenIds.add(rq.id())) {
@@ -53,7 +54,7 @@ final class PresentationContextNegotiator {
                 continue;
             }
             items.add(PresentationContextAc.accepted(rq.id(), chosen));
-            accepted.add(new NegotiatedContext(rq.id(), rq.abstractSyntax(), chosen));
+            accepted.add(new PresentationContext(rq.id(), rq.abstractSyntax(), chosen));
         }
         return new Result(List.copyOf(items), List.copyOf(accepted));
     }

@@ -13,12 +13,15 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.netdicom.core.acse.AcceptorSettings;
+import org.netdicom.core.association.RequestorAssociation;
+import org.netdicom.core.association.RequestorSettings;
 import org.netdicom.core.transport.AcceptLoop;
 
 /**
- * A DICOM Application Entity: its title, the presentation contexts it supports as an acceptor, and
- * the limits and timeouts of its associations. Configure it, then {@link #startServer} as many
- * servers as needed; each server takes a snapshot of the settings when it starts.
+ * A DICOM Application Entity: its title, the presentation contexts it supports as an acceptor and
+ * requests as a requestor, and the limits and timeouts of its associations. Configure it, then
+ * {@link #startServer} as many servers as needed, or {@link #associate} with peers; each server
+ * and association takes a snapshot of the settings when it starts.
  *
  * <p>Not thread-safe while being configured; the servers it starts are.
  */
@@ -26,6 +29,7 @@ public final class ApplicationEntity {
 
     private final String aeTitle;
     private final Map<String, List<String>> supportedContexts = new LinkedHashMap<>();
+    private final List<Map.Entry<String, List<String>>> requestedContexts = new ArrayList<>();
     private final Set<String> allowedCallingAeTitles = new LinkedHashSet<>();
     private boolean requireCalledAeTitle;
     private int maximumPduLength = 16384;
@@ -33,6 +37,7 @@ public final class ApplicationEntity {
     private Duration acseTimeout = Duration.ofSeconds(30);
     private Duration dimseTimeout = Duration.ofSeconds(30);
     private Duration networkTimeout = Duration.ofSeconds(60);
+    private Duration connectionTimeout = Duration.ofSeconds(30);
 
     /** @throws IllegalArgumentException if {@code aeTitle} is not a valid AE title */
     public ApplicationEntity(String aeTitle) {
@@ -67,6 +72,25 @@ public final class ApplicationEntity {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         supportedContexts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Proposes {@code abstractSyntax} with {@code transferSyntaxes} when this entity requests an
+     * association. Each call adds one presentation context, so the same abstract syntax may be
+     * proposed several times with different transfer syntaxes; at most 128 contexts fit.
+     */
+    public ApplicationEntity addRequestedContext(String abstractSyntax, String... transferSyntaxes) {
+        Objects.requireNonNull(abstractSyntax, "abstractSyntax");
+        if (transferSyntaxes.length == 0) {
+            throw new IllegalArgumentException("no transfer syntax given for " + abstractSyntax);
+        }
+        requestedContexts.add(Map.entry(abstractSyntax, List.of(transferSyntaxes)));
+        return this;
+    }
+
+    /** The presentation contexts to propose, in order; read-only. */
+    public List<Map.Entry<String, List<String>>> requestedContexts() {
+        return List.copyOf(requestedContexts);
     }
 
     /** Refuse associations whose called AE title is not ours (A-ASSOCIATE-RJ 1/1/7). */
@@ -147,6 +171,33 @@ public final class ApplicationEntity {
 
     public Duration networkTimeout() {
         return networkTimeout;
+    }
+
+    /** Time allowed for the TCP connection to a peer to open. */
+    public ApplicationEntity connectionTimeout(Duration timeout) {
+        this.connectionTimeout = positive(timeout, "connection timeout");
+        return this;
+    }
+
+    public Duration connectionTimeout() {
+        return connectionTimeout;
+    }
+
+    /**
+     * Opens an association to the acceptor {@code calledAeTitle} at {@code host}:{@code port},
+     * proposing the {@linkplain #addRequestedContext requested contexts}.
+     *
+     * @throws AssociationException if the acceptor rejects or aborts the request, or does not answer
+     *                              within the ACSE timeout
+     * @throws IOException          if the connection cannot be made
+     */
+    public Association associate(String host, int port, String calledAeTitle) throws IOException {
+        String called = AeTitle.requireValid(calledAeTitle);
+        if (requestedContexts.isEmpty()) {
+            throw new IllegalStateException("AE " + aeTitle + " requests no presentation context");
+        }
+        return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts, maximumPduLength,
+                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout), new InetSocketAddress(host, port), called);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.acse.AssociationDecision;
-import org.netdicom.core.acse.NegotiatedContext;
+import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
@@ -44,7 +44,7 @@ public final class AcceptorAssociation implements DulUser {
     private final MessageAssembler assembler = new MessageAssembler(this::received, MAX_DATA_SET_IN_MEMORY);
     private final MessageSender sender;
     private final ServiceDispatcher services = new ServiceDispatcher();
-    private final Map<Integer, NegotiatedContext> contexts = new HashMap<>();
+    private final Map<Integer, PresentationContext> contexts = new HashMap<>();
     private String peer;
     private boolean holdsSlot;
 
@@ -77,7 +77,7 @@ public final class AcceptorAssociation implements DulUser {
         holdsSlot = true;
         AssociationDecision decision = negotiator.decide(request, alreadyOpen);
         if (decision instanceof AssociationDecision.Accept accept) {
-            for (NegotiatedContext context : accept.contexts()) {
+            for (PresentationContext context : accept.contexts()) {
                 contexts.put(context.id(), context);
             }
             upperLayer.setPeerMaxPduLength((int) Math.min(accept.peerMaxPduLength(), Integer.MAX_VALUE));
@@ -103,7 +103,7 @@ public final class AcceptorAssociation implements DulUser {
     }
 
     private void received(DimseMessage message) {
-        NegotiatedContext context = contexts.get(message.contextId());
+        PresentationContext context = contexts.get(message.contextId());
         if (context == null) {
             // PS3.8 9.3.5: a PDV may only use an accepted presentation context.
             LOG.warn("association {}: message on presentation context {} that was not accepted, aborting",

@@ -89,12 +89,28 @@ public final class UpperLayer {
     }
 
     /**
-     * Serves an accepted transport connection until it closes: Evt5, then a PDU read loop. A read
-     * that times out ({@link Socket#setSoTimeout}, the network timeout) aborts the association.
+     * Acceptor: serves an accepted transport connection until it closes: Evt5, then the PDU read
+     * loop. A read that times out ({@link Socket#setSoTimeout}, the network timeout) aborts the
+     * association.
      */
     public void serveAcceptor() {
+        dispatch(EVT5, null);
+        readUntilClosed();
+    }
+
+    /**
+     * Requestor: A-ASSOCIATE request primitive (Evt1) on a transport already connected by the
+     * caller, so the connect confirmation (Evt2) follows at once and sends the A-ASSOCIATE-RQ.
+     * The caller then runs {@link #readUntilClosed} on a reader thread.
+     */
+    public void requestAssociation(AAssociateRq request) {
+        dispatchLocal(EVT1, request);
+        dispatch(EVT2, request);
+    }
+
+    /** Reads and processes PDUs until the connection closes; then tells the user it is closed. */
+    public void readUntilClosed() {
         try {
-            dispatch(EVT5, null);
             readLoop();
         } finally {
             closeTransport();

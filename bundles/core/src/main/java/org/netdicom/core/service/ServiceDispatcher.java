@@ -1,6 +1,6 @@
 package org.netdicom.core.service;
 
-import org.netdicom.core.acse.NegotiatedContext;
+import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.DimseMessage;
@@ -13,7 +13,7 @@ import org.netdicom.core.dimse.DimseMessage;
 public final class ServiceDispatcher {
 
     /** The response to {@code request}, or null when none is due (C-CANCEL, or a response received). */
-    public CommandSet respond(DimseMessage request, NegotiatedContext context) {
+    public CommandSet respond(DimseMessage request, PresentationContext context) {
         CommandSet command = request.command();
         int field = command.commandField();
         if (CommandField.isResponse(field) || field == CommandField.C_CANCEL_RQ) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.pdu.AAssociateRq;
 import org.netdicom.core.pdu.PresentationContextAc;
 import org.netdicom.core.pdu.PresentationContextRq;
@@ -43,7 +44,7 @@ class AcceptorNegotiatorTest {
                 .decide(echoRequest("ANY", "SCU"), 0);
 
         AssociationDecision.Accept accept = assertInstanceOf(AssociationDecision.Accept.class, decision);
-        assertEquals(List.of(new NegotiatedContext(1, VERIFICATION, EXPLICIT)), accept.contexts());
+        assertEquals(List.of(new PresentationContext(1, VERIFICATION, EXPLICIT)), accept.contexts());
         assertEquals(32768, accept.peerMaxPduLength());
         assertEquals(16384, accept.response().userInformation().maxLength());
         assertEquals("ANY", accept.response().calledAeTitle());
@@ -69,7 +70,7 @@ class AcceptorNegotiatorTest {
         assertEquals(PresentationContextAc.NO_REASON, items.get(2).result(), "even context ID");
         assertEquals(PresentationContextAc.ACCEPTANCE, items.get(3).result());
         assertEquals(IMPLICIT, items.get(3).transferSyntax());
-        assertEquals(List.of(new NegotiatedContext(5, VERIFICATION, IMPLICIT)), accept.contexts());
+        assertEquals(List.of(new PresentationContext(5, VERIFICATION, IMPLICIT)), accept.contexts());
     }
 
     @Test
