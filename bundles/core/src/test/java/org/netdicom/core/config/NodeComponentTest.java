@@ -3,7 +3,6 @@ package org.netdicom.core.config;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,27 +13,7 @@ import org.junit.jupiter.api.Test;
 class NodeComponentTest {
 
     private static NodeConfig config(String aet, int port) {
-        return new NodeConfig() {
-            @Override
-            public String aet() {
-                return aet;
-            }
-
-            @Override
-            public String port() {
-                return Integer.toString(port);
-            }
-
-            @Override
-            public String bind() {
-                return "127.0.0.1";
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return NodeConfig.class;
-            }
-        };
+        return NodeConfigs.of(aet, Integer.toString(port), "127.0.0.1");
     }
 
     private static int freePort() throws IOException {

@@ -2,7 +2,6 @@ package org.netdicom.core.config;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.annotation.Annotation;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,27 +10,7 @@ import org.netdicom.core.config.NodeSettings.InvalidSettingException;
 class NodeSettingsTest {
 
     private static NodeConfig config(String aet, String port, String bind) {
-        return new NodeConfig() {
-            @Override
-            public String aet() {
-                return aet;
-            }
-
-            @Override
-            public String port() {
-                return port;
-            }
-
-            @Override
-            public String bind() {
-                return bind;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return NodeConfig.class;
-            }
-        };
+        return NodeConfigs.of(aet, port, bind);
     }
 
     @Test
