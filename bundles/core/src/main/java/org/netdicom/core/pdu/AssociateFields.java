@@ -36,11 +36,10 @@ final class AssociateFields {
         c.skip(32, "reserved");
 
         while (c.hasRemaining()) {
-            long itemOffset = c.offset();
-            int itemType = c.u8("item-type");
-            c.skip(1, "reserved");
-            int itemLength = c.u16("item-length");
-            BodyCursor item = c.slice(itemLength, "item " + Hex.byteValue(itemType) + " of item-length " + itemLength);
+            BodyCursor.Item next = c.nextItem("item");
+            int itemType = next.type();
+            long itemOffset = next.offset();
+            BodyCursor item = next.value();
             if (itemType == ItemType.APPLICATION_CONTEXT) {
                 if (f.applicationContext != null) {
                     throw new PduFormatException(pdu + " has a second Application Context item", itemOffset);
@@ -75,20 +74,15 @@ final class AssociateFields {
         String abstractSyntax = null;
         List<String> transferSyntaxes = new ArrayList<>(2);
         while (item.hasRemaining()) {
-            long subOffset = item.offset();
-            int subType = item.u8("sub-item-type");
-            item.skip(1, "reserved");
-            int subLength = item.u16("sub-item-length");
-            BodyCursor sub = item.slice(subLength, "sub-item " + Hex.byteValue(subType) + " of item-length "
-                    + subLength);
-            if (subType == ItemType.ABSTRACT_SYNTAX) {
+            BodyCursor.Item sub = item.nextItem("sub-item");
+            if (sub.type() == ItemType.ABSTRACT_SYNTAX) {
                 if (abstractSyntax != null) {
                     throw new PduFormatException("presentation context " + id + " has a second Abstract Syntax "
-                            + "sub-item", subOffset);
+                            + "sub-item", sub.offset());
                 }
-                abstractSyntax = sub.restAsText("Abstract-syntax-name");
-            } else if (subType == ItemType.TRANSFER_SYNTAX) {
-                transferSyntaxes.add(sub.restAsText("Transfer-syntax-name"));
+                abstractSyntax = sub.value().restAsText("Abstract-syntax-name");
+            } else if (sub.type() == ItemType.TRANSFER_SYNTAX) {
+                transferSyntaxes.add(sub.value().restAsText("Transfer-syntax-name"));
             }
             // other sub-item types: ignored and skipped (PS3.8 9.3.1)
         }
@@ -131,18 +125,13 @@ final class AssociateFields {
     private static String transferSyntax(BodyCursor item, int id) throws PduFormatException {
         String transferSyntax = null;
         while (item.hasRemaining()) {
-            long subOffset = item.offset();
-            int subType = item.u8("sub-item-type");
-            item.skip(1, "reserved");
-            int subLength = item.u16("sub-item-length");
-            BodyCursor sub = item.slice(subLength, "sub-item " + Hex.byteValue(subType) + " of item-length "
-                    + subLength);
-            if (subType == ItemType.TRANSFER_SYNTAX) {
+            BodyCursor.Item sub = item.nextItem("sub-item");
+            if (sub.type() == ItemType.TRANSFER_SYNTAX) {
                 if (transferSyntax != null) {
                     throw new PduFormatException("presentation context " + id + " has a second Transfer Syntax "
-                            + "sub-item", subOffset);
+                            + "sub-item", sub.offset());
                 }
-                transferSyntax = sub.restAsText("Transfer-syntax-name");
+                transferSyntax = sub.value().restAsText("Transfer-syntax-name");
             }
         }
         return transferSyntax;

@@ -80,6 +80,22 @@ final class BodyCursor {
         return item;
     }
 
+    /** An item or sub-item of the A-ASSOCIATE PDUs: its type, the offset of its first byte, a cursor over its value. */
+    record Item(int type, long offset, BodyCursor value) {
+    }
+
+    /**
+     * Reads the 4-byte header of the next item (item-type, reserved or version byte, 16-bit
+     * item-length; PS3.8 9.3.2) and returns the item with its value sliced out of this region.
+     */
+    Item nextItem(String what) throws PduFormatException {
+        long start = offset();
+        int type = u8(what + "-type");
+        skip(1, "reserved");
+        int length = u16(what + "-length");
+        return new Item(type, start, slice(length, what + " " + Hex.byteValue(type) + " of item-length " + length));
+    }
+
     byte[] bytes(int n, String field) throws PduFormatException {
         need(n, field);
         byte[] b = Arrays.copyOfRange(buf, pos, pos + n);

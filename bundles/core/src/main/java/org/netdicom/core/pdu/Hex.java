@@ -11,8 +11,11 @@ final class Hex {
     private Hex() {
     }
 
-    /** {@code 0x4A} for 74. */
+    /** {@code 0x4A} for 74; values outside a byte are shown in full. */
     static String byteValue(int value) {
+        if ((value & ~0xFF) != 0) {
+            return "0x" + Integer.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+        }
         return "0x" + DIGITS[(value >> 4) & 0xF] + DIGITS[value & 0xF];
     }
 

@@ -27,6 +27,7 @@ public final class PduDecoder {
      * values are in use.
      *
      * @throws PduFormatException for an unknown type or any structural error
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not fit {@code body}
      */
     public Pdu decode(int type, byte[] body, int offset, int length) throws PduFormatException {
         Objects.checkFromIndexSize(offset, length, body.length);

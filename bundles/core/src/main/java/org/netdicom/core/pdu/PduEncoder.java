@@ -78,7 +78,8 @@ public final class PduEncoder {
     /**
      * Writes one P-DATA-TF PDU holding one PDV of {@code len} bytes of {@code data}: the data path
      * for large transfers, without building a record. {@code len} should not exceed the peer's
-     * maximum length minus 6 (the PDV item header); checking that is the caller's job.
+     * maximum length minus 6 (the PDV item header); checking that is the caller's job. It makes two
+     * writes (12 header bytes, then the data), so {@code out} should be buffered or the data large.
      */
     public static void writePDataTf(OutputStream out, int contextId, int controlHeader, byte[] data, int off,
             int len) throws IOException {

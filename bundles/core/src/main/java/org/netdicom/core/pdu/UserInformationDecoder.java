@@ -27,12 +27,12 @@ final class UserInformationDecoder {
         List<UnknownItem> unknown = new ArrayList<>();
 
         while (item.hasRemaining()) {
-            long subOffset = item.offset();
-            int type = item.u8("sub-item-type");
-            item.skip(1, "reserved"); // Sub-Item-version for 0x57; any version is read as version 0
-            int length = item.u16("sub-item-length");
-            BodyCursor sub = item.slice(length, "user information sub-item " + Hex.byteValue(type)
-                    + " of item-length " + length);
+            // The byte after the type is the Sub-Item-version for 0x57; any version is read as version 0.
+            BodyCursor.Item next = item.nextItem("user information sub-item");
+            int type = next.type();
+            long subOffset = next.offset();
+            BodyCursor sub = next.value();
+            int length = sub.remaining();
             switch (type) {
                 case ItemType.MAXIMUM_LENGTH:
                     once(maxLength >= 0, "Maximum Length", subOffset);
