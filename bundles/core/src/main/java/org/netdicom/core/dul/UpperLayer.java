@@ -126,7 +126,7 @@ public final class UpperLayer {
                 pdu = reader.read();
             } catch (PduFormatException e) {
                 LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                dispatch(EVT19, AAbort.REASON_INVALID_PDU_PARAMETER_VALUE);
+                dispatch(EVT19, e.abortReason());
                 continue;
             } catch (SocketTimeoutException e) {
                 if (state == STA13) {
