@@ -1,0 +1,30 @@
+package org.netdicom.core.acse;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of an Application Entity's acceptor settings, taken when a server starts so
+ * that later changes to the entity never race with running associations.
+ *
+ * @param supportedContexts abstract syntax to transfer syntaxes in the acceptor's order of preference
+ * @param maximumPduLength  our maximum receive length, 0 = unlimited
+ */
+public record AcceptorSettings(
+        String aeTitle,
+        Map<String, List<String>> supportedContexts,
+        boolean requireCalledAeTitle,
+        Set<String> allowedCallingAeTitles,
+        int maximumPduLength,
+        int maximumAssociations,
+        Duration acseTimeout,
+        Duration dimseTimeout,
+        Duration networkTimeout) {
+
+    public AcceptorSettings {
+        supportedContexts = Map.copyOf(supportedContexts);
+        allowedCallingAeTitles = Set.copyOf(allowedCallingAeTitles);
+    }
+}

@@ -1,0 +1,20 @@
+package org.netdicom.core.association;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What a requestor association needs from its Application Entity, fixed when it starts. */
+public record RequestorSettings(
+        String callingAeTitle,
+        List<Map.Entry<String, List<String>>> requestedContexts,
+        int maximumPduLength,
+        Duration connectionTimeout,
+        Duration acseTimeout,
+        Duration dimseTimeout,
+        Duration networkTimeout) {
+
+    public RequestorSettings {
+        requestedContexts = List.copyOf(requestedContexts);
+    }
+}

@@ -1,0 +1,65 @@
+package org.netdicom.core.dul;
+
+import org.netdicom.core.pdu.AAbort;
+import org.netdicom.core.pdu.AAssociateAc;
+import org.netdicom.core.pdu.AAssociateRj;
+import org.netdicom.core.pdu.AAssociateRq;
+import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.Pdu;
+
+/**
+ * The service user of the Upper Layer (ACSE and DIMSE above it): it receives the indication and
+ * confirmation primitives. Every method is called without any Upper Layer lock held, on the thread
+ * that caused it (normally the connection's reader thread), so it may call back into the
+ * {@link UpperLayer} (for example to accept the association it is being told about).
+ */
+public interface DulUser {
+
+    /** A-ASSOCIATE indication (acceptor, AE-6): answer with {@code accept} or {@code reject}. */
+    default void associateRequested(AAssociateRq request) {
+    }
+
+    /** A-ASSOCIATE confirmation, accepted (requestor, AE-3). */
+    default void associateAccepted(AAssociateAc accept) {
+    }
+
+    /** A-ASSOCIATE confirmation, rejected (requestor, AE-4). */
+    default void associateRejected(AAssociateRj reject) {
+    }
+
+    /** P-DATA indication (DT-2, AR-6). */
+    default void dataReceived(PDataTf data) {
+    }
+
+    /** A-RELEASE indication (AR-2, AR-8): answer with {@code releaseResponse}. */
+    default void releaseRequested() {
+    }
+
+    /** A-RELEASE confirmation (AR-3, AR-10). */
+    default void releaseConfirmed() {
+    }
+
+    /**
+     * A-ABORT or A-P-ABORT indication (AA-3, AA-4, AA-8).
+     *
+     * @param abort the A-ABORT PDU received or sent, null when the transport closed under us
+     */
+    default void aborted(AAbort abort, boolean providerInitiated) {
+    }
+
+    /** The transport connection is closed; the Upper Layer is in Sta1 and will not call again. */
+    default void closed() {
+    }
+
+    /** A state machine transition happened (for EVT_FSM_TRANSITION). */
+    default void transitioned(DulState from, DulEvent event, DulAction action, DulState to) {
+    }
+
+    /** A PDU was decoded from the transport. */
+    default void pduReceived(Pdu pdu) {
+    }
+
+    /** A PDU was written to the transport. */
+    default void pduSent(Pdu pdu) {
+    }
+}

@@ -1,0 +1,394 @@
+package org.netdicom.core.dul;
+
+import static org.netdicom.core.dul.DulEvent.*;
+import static org.netdicom.core.dul.DulState.*;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.netdicom.core.pdu.AAbort;
+import org.netdicom.core.pdu.AAssociateAc;
+import org.netdicom.core.pdu.AAssociateRj;
+import org.netdicom.core.pdu.AAssociateRq;
+import org.netdicom.core.pdu.AReleaseRp;
+import org.netdicom.core.pdu.AReleaseRq;
+import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.Pdu;
+import org.netdicom.core.pdu.PduEncoder;
+import org.netdicom.core.pdu.PduFormatException;
+import org.netdicom.core.pdu.PduReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DICOM Upper Layer protocol machine of one transport connection (PS3.8 9.2). Events come from
+ * the connection's reader thread (received PDUs, Evt3-Evt19), from the service user (local
+ * primitives) and from the ARTIM timer; each is looked up in {@link DulStateTable} and its action
+ * performed under one lock. Indications to the {@link DulUser} are collected while the lock is held
+ * and delivered after it is released, so the user may answer them at once.
+ *
+ * <p>P-DATA requests take a fast path: the state is checked under the lock, the PDU is written under
+ * the write lock only, so a large send never holds up the processing of received PDUs.
+ */
+public final class UpperLayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpperLayer.class);
+
+    /** Protocol version bit 0 (PS3.8 9.3.2): the only version defined. */
+    private static final int PROTOCOL_VERSION = 1;
+
+    private static final PduEncoder ENCODER = new PduEncoder();
+
+    private final Socket socket;
+    private final DulUser user;
+    private final PduReader reader;
+    private final OutputStream out;
+    private final ArtimTimer artim;
+    private final boolean requestor;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Object writeLock = new Object();
+    private final List<Runnable> indications = new ArrayList<>();
+    private volatile DulState state = STA1;
+    private volatile int peerMaxPduLength;
+
+    /**
+     * @param maxReceivePduLength our maximum P-DATA-TF length, 0 = unlimited
+     * @param artimTimeout        the ARTIM timer (PS3.8 9.1.5), normally the ACSE timeout
+     */
+    public UpperLayer(Socket socket, DulUser user, int maxReceivePduLength, Duration artimTimeout,
+            ScheduledExecutorService timers, boolean requestor) throws IOException {
+        this.socket = socket;
+        this.user = user;
+        this.requestor = requestor;
+        this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 65536), maxReceivePduLength);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
+        this.artim = new ArtimTimer(timers, artimTimeout, this::artimExpired);
+    }
+
+    public DulState state() {
+        return state;
+    }
+
+    /** The peer's maximum receive length from its A-ASSOCIATE-RQ/AC, 0 = unlimited. */
+    public int peerMaxPduLength() {
+        return peerMaxPduLength;
+    }
+
+    public void setPeerMaxPduLength(int length) {
+        this.peerMaxPduLength = length;
+    }
+
+    /**
+     * Acceptor: serves an accepted transport connection until it closes: Evt5, then the PDU read
+     * loop. A read that times out ({@link Socket#setSoTimeout}, the network timeout) aborts the
+     * association.
+     */
+    public void serveAcceptor() {
+        dispatch(EVT5, null);
+        readUntilClosed();
+    }
+
+    /**
+     * Requestor: A-ASSOCIATE request primitive (Evt1) on a transport already connected by the
+     * caller, so the connect confirmation (Evt2) follows at once and sends the A-ASSOCIATE-RQ.
+     * The caller then runs {@link #readUntilClosed} on a reader thread.
+     */
+    public void requestAssociation(AAssociateRq request) {
+        dispatchLocal(EVT1, request);
+        dispatch(EVT2, request);
+    }
+
+    /** Reads and processes PDUs until the connection closes; then tells the user it is closed. */
+    public void readUntilClosed() {
+        try {
+            readLoop();
+        } finally {
+            closeTransport();
+            artim.stop();
+            user.closed();
+        }
+    }
+
+    private void readLoop() {
+        while (state != STA1) {
+            Pdu pdu;
+            try {
+                pdu = reader.read();
+            } catch (PduFormatException e) {
+                LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                dispatch(EVT19, e.abortReason());
+                continue;
+            } catch (SocketTimeoutException e) {
+                if (state == STA13) {
+                    dispatch(EVT17, null); // the peer never closed: give up as if it had (AR-5)
+                } else {
+                    LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
+                    abortQuietly();
+                }
+                continue;
+            } catch (IOException e) {
+                if (state != STA1) {
+                    dispatch(EVT17, null);
+                }
+                return;
+            }
+            if (pdu == null) {
+                dispatch(EVT17, null);
+                return;
+            }
+            user.pduReceived(pdu);
+            dispatch(eventOf(pdu), pdu);
+        }
+    }
+
+    private static DulEvent eventOf(Pdu pdu) {
+        return switch (pdu.type()) {
+            case 0x01 -> EVT6;
+            case 0x02 -> EVT3;
+            case 0x03 -> EVT4;
+            case 0x04 -> EVT10;
+            case 0x05 -> EVT12;
+            case 0x06 -> EVT13;
+            case 0x07 -> EVT16;
+            default -> EVT19;
+        };
+    }
+
+    // ---- local primitives (service user -> Upper Layer) ------------------------------------
+
+    /** A-ASSOCIATE response primitive, accept (Evt7). */
+    public void accept(AAssociateAc accept) {
+        dispatchLocal(EVT7, accept);
+    }
+
+    /** A-ASSOCIATE response primitive, reject (Evt8). */
+    public void reject(AAssociateRj reject) {
+        dispatchLocal(EVT8, reject);
+    }
+
+    /** A-RELEASE request primitive (Evt11). */
+    public void releaseRequest() {
+        dispatchLocal(EVT11, null);
+    }
+
+    /** A-RELEASE response primitive (Evt14). */
+    public void releaseResponse() {
+        dispatchLocal(EVT14, null);
+    }
+
+    /** A-ABORT request primitive (Evt15); does nothing once the association is gone. */
+    public void abort(AAbort abort) {
+        lock.lock();
+        try {
+            if (DulStateTable.action(state, EVT15) == null) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch(EVT15, abort);
+    }
+
+    /** Ends the connection whatever the state: A-ABORT where the state allows one, then close. */
+    public void shutdown() {
+        abortQuietly();
+        closeTransport();
+    }
+
+    private void abortQuietly() {
+        abort(new AAbort(AAbort.SOURCE_SERVICE_USER, 0));
+    }
+
+    /**
+     * P-DATA request primitive (Evt9) with a single PDV: DT-1 in Sta6, AR-7 in Sta8.
+     *
+     * @throws IOException           if the transport fails while writing
+     * @throws IllegalStateException if the association is not in a state that allows sending data
+     */
+    public void sendData(int contextId, int messageControlHeader, byte[] data, int offset, int length)
+            throws IOException {
+        lock.lock();
+        try {
+            DulAction action = DulStateTable.action(state, EVT9);
+            if (action == null) {
+                throw new IllegalStateException("cannot send data in " + state + " (" + state.description() + ")");
+            }
+            user.transitioned(state, EVT9, action, action.nextState());
+        } finally {
+            lock.unlock();
+        }
+        synchronized (writeLock) {
+            PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
+            out.flush();
+        }
+    }
+
+    private void dispatchLocal(DulEvent event, Object payload) {
+        lock.lock();
+        try {
+            if (DulStateTable.action(state, event) == null) {
+                throw new IllegalStateException(event + " (" + event.description() + ") is not allowed in "
+                        + state + " (" + state.description() + ")");
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch(event, payload);
+    }
+
+    // ---- the machine --------------------------------------------------------------------------
+
+    private void artimExpired(long generation) {
+        lock.lock();
+        try {
+            if (!artim.isCurrent(generation)) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        LOG.debug("ARTIM timer expired in {} for {}", state, socket.getRemoteSocketAddress());
+        dispatch(EVT18, null);
+    }
+
+    private void dispatch(DulEvent event, Object payload) {
+        List<Runnable> deliver;
+        lock.lock();
+        try {
+            DulState from = state;
+            DulAction action = DulStateTable.action(from, event);
+            if (action == null) {
+                // An event the table does not allow here (e.g. a stale timer): nothing to do.
+                LOG.debug("{} ignored in {}", event, from);
+                return;
+            }
+            DulState to = perform(action, event, payload);
+            DulState next = to;
+            indications.add(0, () -> user.transitioned(from, event, action, next));
+            state = to;
+            if (to == STA1) {
+                artim.stop();
+                closeTransport();
+            }
+            deliver = List.copyOf(indications);
+            indications.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Runnable indication : deliver) {
+            try {
+                indication.run();
+            } catch (RuntimeException e) {
+                LOG.warn("service user failed on an Upper Layer indication", e);
+            }
+        }
+    }
+
+    /** Performs {@code action} (lock held) and returns the next state. */
+    private DulState perform(DulAction action, DulEvent event, Object payload) {
+        switch (action) {
+            case AE_1 -> { /* the requestor connects the transport before creating the Upper Layer */ }
+            case AE_2 -> send((AAssociateRq) payload);
+            case AE_3 -> indicate(() -> user.associateAccepted((AAssociateAc) payload));
+            case AE_4 -> indicate(() -> user.associateRejected((AAssociateRj) payload));
+            case AE_5 -> artim.start();
+            case AE_6 -> {
+                artim.stop();
+                AAssociateRq request = (AAssociateRq) payload;
+                // PS3.8 9.3.2: bit 0 of the protocol version must be set.
+                if ((request.protocolVersion() & PROTOCOL_VERSION) == 0) {
+                    send(new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT,
+                            AAssociateRj.SOURCE_SERVICE_PROVIDER_ACSE,
+                            AAssociateRj.REASON_PROTOCOL_VERSION_NOT_SUPPORTED));
+                    artim.start();
+                    return STA13;
+                }
+                indicate(() -> user.associateRequested(request));
+            }
+            case AE_7 -> send((AAssociateAc) payload);
+            case AE_8 -> {
+                send((AAssociateRj) payload);
+                artim.start();
+            }
+            case DT_1, AR_7 -> throw new IllegalStateException("P-DATA requests take the sendData path");
+            case DT_2, AR_6 -> indicate(() -> user.dataReceived((PDataTf) payload));
+            case AR_1 -> send(new AReleaseRq());
+            case AR_2 -> indicate(user::releaseRequested);
+            case AR_3, AR_10 -> indicate(user::releaseConfirmed);
+            case AR_4 -> {
+                send(new AReleaseRp());
+                artim.start();
+            }
+            case AR_5, AA_5 -> artim.stop();
+            case AR_8 -> {
+                indicate(user::releaseRequested);
+                return requestor ? STA9 : STA10;
+            }
+            case AR_9 -> send(new AReleaseRp());
+            case AA_1 -> {
+                AAbort abort = payload instanceof AAbort a ? a : new AAbort(AAbort.SOURCE_SERVICE_USER, 0);
+                send(abort);
+                artim.start();
+            }
+            case AA_2 -> artim.stop();
+            case AA_3 -> {
+                AAbort abort = (AAbort) payload;
+                indicate(() -> user.aborted(abort, abort.source() != AAbort.SOURCE_SERVICE_USER));
+            }
+            case AA_4 -> indicate(() -> user.aborted(null, true));
+            case AA_6 -> { /* ignore the PDU */ }
+            case AA_7 -> send(new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonOf(event, payload)));
+            case AA_8 -> {
+                AAbort abort = new AAbort(AAbort.SOURCE_SERVICE_PROVIDER, reasonOf(event, payload));
+                send(abort);
+                indicate(() -> user.aborted(abort, true));
+                artim.start();
+            }
+        }
+        return action.nextState();
+    }
+
+    /** The A-ABORT diagnostic (PS3.8 9.3.8) for an event that the current state does not expect. */
+    private static int reasonOf(DulEvent event, Object payload) {
+        if (event == EVT19) {
+            return payload instanceof Integer reason ? reason : AAbort.REASON_UNRECOGNIZED_PDU;
+        }
+        return AAbort.REASON_UNEXPECTED_PDU;
+    }
+
+    private void indicate(Runnable indication) {
+        indications.add(indication);
+    }
+
+    /** Writes an association-level PDU; a failure to write is left to the reader to see as Evt17. */
+    private void send(Pdu pdu) {
+        try {
+            synchronized (writeLock) {
+                ENCODER.write(pdu, out);
+                out.flush();
+            }
+            indicate(() -> user.pduSent(pdu));
+        } catch (IOException e) {
+            LOG.debug("cannot send {} to {}: {}", pdu, socket.getRemoteSocketAddress(), e.getMessage());
+            closeTransport();
+        }
+    }
+
+    private void closeTransport() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing transport to {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The seven Protocol Data Units of the DICOM Upper Layer (PS3.8 section 9.3), their items and
+ * sub-items as immutable records, and the codec that turns them into bytes and back:
+ * {@link org.netdicom.core.pdu.PduEncoder}, {@link org.netdicom.core.pdu.PduDecoder} and the
+ * stream framer {@link org.netdicom.core.pdu.PduReader}, which checks every PDU length against a
+ * limit before it allocates anything. Malformed input becomes a
+ * {@link org.netdicom.core.pdu.PduFormatException} carrying the byte offset and a suggested
+ * A-ABORT reason; a stream that ends inside a PDU is an {@link java.io.EOFException}. This
+ * package knows bytes and structure only: it does not decide whether an association is
+ * acceptable, whether a presentation context id is known, or what a PDU means in the current
+ * state; that is the job of {@code org.netdicom.core.dul} and {@code org.netdicom.core.acse}.
+ * The package is private to the core bundle and is not exported.
+ */
+package org.netdicom.core.pdu;

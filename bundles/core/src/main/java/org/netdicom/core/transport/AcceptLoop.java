@@ -1,0 +1,183 @@
+package org.netdicom.core.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.netdicom.core.acse.AcceptorNegotiator;
+import org.netdicom.core.acse.AcceptorSettings;
+import org.netdicom.core.api.AssociationServer;
+import org.netdicom.core.association.AcceptorAssociation;
+import org.netdicom.core.association.AssociationSlots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listening socket and its accept thread. Each connection is served by a thread of a bounded pool;
+ * the bound leaves room above the association limit so that surplus requests still get a proper
+ * A-ASSOCIATE-RJ, and connections beyond it are closed at once.
+ */
+public final class AcceptLoop implements AssociationServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptLoop.class);
+    private static final long SHUTDOWN_WAIT_MILLIS = 2000;
+
+    private final ServerSocket serverSocket;
+    private final AcceptorSettings settings;
+    private final AcceptorNegotiator negotiator;
+    private final AssociationSlots slots = new AssociationSlots();
+    private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor timers;
+    private final InetSocketAddress localAddress;
+    private final Thread acceptThread;
+    private volatile boolean closed;
+
+    private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings) {
+        this.serverSocket = serverSocket;
+        this.settings = settings;
+        this.negotiator = new AcceptorNegotiator(settings);
+        this.localAddress = (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        String name = "netdicom-" + settings.aeTitle() + "-" + localAddress.getPort();
+        int maxConnections = 2 * settings.maximumAssociations() + 8;
+        this.workers = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads(name + "-assoc-"));
+        this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer-"));
+        this.timers.setRemoveOnCancelPolicy(true);
+        this.acceptThread = threads(name + "-accept-").newThread(this::acceptConnections);
+    }
+
+    /** Binds {@code address} and starts accepting. */
+    public static AssociationServer start(InetSocketAddress address, AcceptorSettings settings) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(address, 128);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        AcceptLoop loop = new AcceptLoop(socket, settings);
+        loop.acceptThread.start();
+        return loop;
+    }
+
+    private void acceptConnections() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.error("{}: accepting connections failed, server stops: {}", this, e.getMessage());
+                }
+                return;
+            }
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.networkTimeout().toMillis()));
+                workers.execute(() -> serve(socket));
+            } catch (IOException | RejectedExecutionException e) {
+                LOG.warn("{}: connection from {} refused: {}", this, socket.getRemoteSocketAddress(),
+                        e instanceof RejectedExecutionException ? "too many connections" : e.getMessage());
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        AcceptorAssociation association;
+        try {
+            association = new AcceptorAssociation(socket, settings, negotiator, slots, timers);
+        } catch (IOException e) {
+            LOG.debug("connection from {} failed before negotiation: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            closeQuietly(socket);
+            return;
+        }
+        connections.add(association);
+        try {
+            if (closed) {
+                association.shutdown();
+            }
+            association.run();
+        } catch (RuntimeException e) {
+            LOG.error("{}: association failed", this, e);
+            association.shutdown();
+        } finally {
+            connections.remove(association);
+        }
+    }
+
+    @Override
+    public String aeTitle() {
+        return settings.aeTitle();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    @Override
+    public int openConnections() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            LOG.debug("closing {}: {}", this, e.getMessage());
+        }
+        for (AcceptorAssociation association : connections) {
+            association.shutdown();
+        }
+        workers.shutdown();
+        try {
+            acceptThread.join(SHUTDOWN_WAIT_MILLIS);
+            if (!workers.awaitTermination(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: {} connection threads still running after close", this, workers.getActiveCount());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timers.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "server " + settings.aeTitle() + " on " + localAddress;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do with it
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
