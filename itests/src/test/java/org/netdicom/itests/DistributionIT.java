@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.After;
 import org.junit.Rule;
@@ -24,6 +25,8 @@ public class DistributionIT {
 
     /** Cold start of the container on a 2-core machine is about 5 s; leave ample room. */
     private static final long BOOT_SECONDS = 90;
+
+    private static final Pattern LISTENING = Pattern.compile("netdicom \\S+ listening on ");
 
     @Rule
     public final TestName testName = new TestName();
@@ -89,7 +92,12 @@ public class DistributionIT {
         String line = node.awaitLine(l -> l.contains(expected), BOOT_SECONDS, TimeUnit.SECONDS);
         assertNotNull("no line '" + expected + "' on the console within " + BOOT_SECONDS + " s:\n"
                 + node.output(), line);
-        assertEquals("lines saying 'listening on'", 1, node.lines(l -> l.contains("listening on")).size());
+        assertEquals("listening lines", 1, listeningLines().size());
+    }
+
+    /** The node's "netdicom AET listening on HOST:PORT" lines (not "... stopped listening on ..."). */
+    private List<String> listeningLines() {
+        return node.lines(line -> LISTENING.matcher(line).find());
     }
 
     private static void assertEchoSucceeds(String aet, int port) throws Exception {
@@ -99,6 +107,8 @@ public class DistributionIT {
     }
 
     private void assertStopClosesPort(int port) throws Exception {
+        // The node served the echo without restarting in between (one activation only).
+        assertEquals("listening lines before stop: " + listeningLines(), 1, listeningLines().size());
         assertTrue("bin/stop did not stop the container within 30 s", node.stop());
         assertTrue("port " + port + " still open after the container stopped",
                 Ports.awaitClosed(port, 5, TimeUnit.SECONDS));
