@@ -32,6 +32,7 @@ public final class NodeComponent {
 
     private final Map<String, String> environment;
     private AssociationServer server;
+    private NodeSettings running;
 
     public NodeComponent() {
         this(System.getenv());
@@ -42,18 +43,36 @@ public final class NodeComponent {
     }
 
     @Activate
-    void activate(NodeConfig config) {
-        start(config);
+    synchronized void activate(NodeConfig config) {
+        NodeSettings settings = resolve(config);
+        if (settings != null) {
+            start(settings);
+        }
     }
 
+    /**
+     * A changed configuration restarts the node; an unchanged one (for example, when the environment
+     * overrides every setting) leaves it and its associations alone, and an invalid one is reported
+     * and leaves the running node as it was.
+     */
     @Modified
-    void modified(NodeConfig config) {
+    synchronized void modified(NodeConfig config) {
+        NodeSettings settings = resolve(config);
+        if (settings == null) {
+            if (server != null) {
+                LOG.error("netdicom {} keeps running with its previous settings", server.aeTitle());
+            }
+            return;
+        }
+        if (server != null && settings.equals(running)) {
+            return;
+        }
         stop();
-        start(config);
+        start(settings);
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         stop();
     }
 
@@ -62,14 +81,16 @@ public final class NodeComponent {
         return server;
     }
 
-    private synchronized void start(NodeConfig config) {
-        NodeSettings settings;
+    private NodeSettings resolve(NodeConfig config) {
         try {
-            settings = NodeSettings.resolve(config, environment);
+            return NodeSettings.resolve(config, environment);
         } catch (InvalidSettingException e) {
             LOG.error("netdicom node not started: {}", e.getMessage());
-            return;
+            return null;
         }
+    }
+
+    private void start(NodeSettings settings) {
         ApplicationEntity ae = new ApplicationEntity(settings.aeTitle());
         StandardContexts.addVerification(ae);
         try {
@@ -79,14 +100,16 @@ public final class NodeComponent {
                     display(settings.address()), PID, e.getMessage());
             return;
         }
+        running = settings;
         LOG.info("netdicom {} listening on {}", settings.aeTitle(), display(server.localAddress()));
     }
 
-    private synchronized void stop() {
+    private void stop() {
         if (server != null) {
             server.close();
             LOG.info("netdicom {} stopped listening on {}", server.aeTitle(), display(server.localAddress()));
             server = null;
+            running = null;
         }
     }
 

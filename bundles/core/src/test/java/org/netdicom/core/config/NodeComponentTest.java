@@ -80,4 +80,37 @@ class NodeComponentTest {
             node.deactivate();
         }
     }
+
+    @Test
+    void unchangedConfigurationKeepsTheRunningServer() throws IOException {
+        int port = freePort();
+        NodeComponent node = new NodeComponent(Map.of());
+        node.activate(config("NETDICOM", port));
+        try {
+            var running = node.server();
+
+            node.modified(config("NETDICOM", port));
+
+            assertSame(running, node.server());
+        } finally {
+            node.deactivate();
+        }
+    }
+
+    @Test
+    void invalidUpdateLeavesTheRunningServerAsItWas() throws IOException {
+        int port = freePort();
+        NodeComponent node = new NodeComponent(Map.of());
+        node.activate(config("NETDICOM", port));
+        try {
+            var running = node.server();
+
+            node.modified(config("BAD\\TITLE", port));
+
+            assertSame(running, node.server());
+            new Socket(InetAddress.getLoopbackAddress(), port).close();
+        } finally {
+            node.deactivate();
+        }
+    }
 }
