@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.netdicom.core.api.LogHandlerLevel;
+
 /**
  * An immutable snapshot of an Application Entity's acceptor settings, taken when a server starts so
  * that later changes to the entity never race with running associations.
@@ -21,7 +23,8 @@ public record AcceptorSettings(
         int maximumAssociations,
         Duration acseTimeout,
         Duration dimseTimeout,
-        Duration networkTimeout) {
+        Duration networkTimeout,
+        LogHandlerLevel logHandlerLevel) {
 
     public AcceptorSettings {
         supportedContexts = Map.copyOf(supportedContexts);

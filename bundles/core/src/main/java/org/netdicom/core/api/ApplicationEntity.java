@@ -38,6 +38,7 @@ public final class ApplicationEntity {
     private Duration dimseTimeout = Duration.ofSeconds(30);
     private Duration networkTimeout = Duration.ofSeconds(60);
     private Duration connectionTimeout = Duration.ofSeconds(30);
+    private LogHandlerLevel logHandlerLevel = LogHandlerLevel.STANDARD;
 
     /** @throws IllegalArgumentException if {@code aeTitle} is not a valid AE title */
     public ApplicationEntity(String aeTitle) {
@@ -183,21 +184,39 @@ public final class ApplicationEntity {
         return connectionTimeout;
     }
 
+    /** Which logging handlers every association binds by itself; STANDARD unless changed. */
+    public ApplicationEntity logHandlerLevel(LogHandlerLevel level) {
+        this.logHandlerLevel = Objects.requireNonNull(level, "level");
+        return this;
+    }
+
+    public LogHandlerLevel logHandlerLevel() {
+        return logHandlerLevel;
+    }
+
+    /** As {@link #associate(String, int, String, EventBindings)} with no handlers bound at start. */
+    public Association associate(String host, int port, String calledAeTitle) throws IOException {
+        return associate(host, port, calledAeTitle, EventBindings.none());
+    }
+
     /**
      * Opens an association to the acceptor {@code calledAeTitle} at {@code host}:{@code port},
-     * proposing the {@linkplain #addRequestedContext requested contexts}.
+     * proposing the {@linkplain #addRequestedContext requested contexts}, with {@code handlers}
+     * bound before the first event.
      *
      * @throws AssociationException if the acceptor rejects or aborts the request, or does not answer
      *                              within the ACSE timeout
      * @throws IOException          if the connection cannot be made
      */
-    public Association associate(String host, int port, String calledAeTitle) throws IOException {
+    public Association associate(String host, int port, String calledAeTitle, EventBindings handlers)
+            throws IOException {
         String called = AeTitle.requireValid(calledAeTitle);
         if (requestedContexts.isEmpty()) {
             throw new IllegalStateException("AE " + aeTitle + " requests no presentation context");
         }
         return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts, maximumPduLength,
-                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout), new InetSocketAddress(host, port), called);
+                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), new InetSocketAddress(host, port),
+                called, handlers);
     }
 
     /**
@@ -207,12 +226,20 @@ public final class ApplicationEntity {
      * @throws IOException if the address cannot be bound (for example, the port is in use)
      */
     public AssociationServer startServer(InetSocketAddress address) throws IOException {
+        return startServer(address, EventBindings.none());
+    }
+
+    /**
+     * As {@link #startServer(InetSocketAddress)}, with {@code handlers} bound to the server before
+     * it accepts its first connection.
+     */
+    public AssociationServer startServer(InetSocketAddress address, EventBindings handlers) throws IOException {
         if (supportedContexts.isEmpty()) {
             throw new IllegalStateException("AE " + aeTitle + " supports no presentation context");
         }
         return AcceptLoop.start(address, new AcceptorSettings(aeTitle, supportedContexts(),
                 requireCalledAeTitle, allowedCallingAeTitles(), maximumPduLength, maximumAssociations,
-                acseTimeout, dimseTimeout, networkTimeout));
+                acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), handlers);
     }
 
     private static Duration positive(Duration d, String what) {

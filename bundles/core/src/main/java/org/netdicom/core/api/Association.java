@@ -7,13 +7,16 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * An established association, seen from the requestor that opened it with
- * {@link ApplicationEntity#associate}. Operations block until their response arrives or the DIMSE
- * timeout passes (then the association is aborted). Safe to use from several threads: one operation
- * at a time goes on the wire.
+ * An association, requested with {@link ApplicationEntity#associate} or accepted by an
+ * {@link AssociationServer} (handlers receive it with each event). Operations block until their
+ * response arrives or the DIMSE timeout passes (then the association is aborted). Safe to use from
+ * several threads: one operation at a time goes on the wire.
  */
 @ProviderType
-public interface Association extends AutoCloseable {
+public interface Association extends EventBinder, AutoCloseable {
+
+    /** True on the acceptor's side (a server's association), false for one we requested. */
+    boolean isAcceptor();
 
     String callingAeTitle();
 

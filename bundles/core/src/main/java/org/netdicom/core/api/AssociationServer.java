@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * own. {@link #close()} stops listening and aborts the associations still open.
  */
 @ProviderType
-public interface AssociationServer extends AutoCloseable {
+public interface AssociationServer extends EventBinder, AutoCloseable {
 
     /** The title the server answers to. */
     String aeTitle();

@@ -1,67 +1,66 @@
 package org.netdicom.core.association;
 
+import static org.netdicom.core.api.event.EventType.*;
+
 import java.io.IOException;
 import java.net.Socket;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.acse.AssociationDecision;
-import org.netdicom.core.api.PresentationContext;
-import org.netdicom.core.dimse.CommandSet;
-import org.netdicom.core.dimse.DimseFormatException;
-import org.netdicom.core.dimse.DimseMessage;
-import org.netdicom.core.dimse.MessageAssembler;
-import org.netdicom.core.dimse.MessageSender;
-import org.netdicom.core.dul.DulUser;
+import org.netdicom.core.api.Implementation;
+import org.netdicom.core.api.handler.UserIdentityResult;
+import org.netdicom.core.dul.DulState;
 import org.netdicom.core.dul.UpperLayer;
-import org.netdicom.core.pdu.AAbort;
+import org.netdicom.core.event.Events;
+import org.netdicom.core.event.HandlerRegistry;
+import org.netdicom.core.pdu.AAssociateAc;
+import org.netdicom.core.pdu.AAssociateRj;
 import org.netdicom.core.pdu.AAssociateRq;
-import org.netdicom.core.pdu.PDataTf;
-import org.netdicom.core.service.ServiceDispatcher;
+import org.netdicom.core.pdu.AReleaseRp;
+import org.netdicom.core.pdu.AReleaseRq;
+import org.netdicom.core.pdu.AsyncOperationsWindow;
+import org.netdicom.core.pdu.SopClassCommonExtendedNegotiation;
+import org.netdicom.core.pdu.SopClassExtendedNegotiation;
+import org.netdicom.core.pdu.UserIdentityAc;
+import org.netdicom.core.pdu.UserIdentityRq;
+import org.netdicom.core.pdu.UserInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An association accepted on a transport connection, driven by the connection's thread: it answers
- * the A-ASSOCIATE-RQ, reassembles DIMSE requests, hands them to the service classes and sends their
- * responses, and answers the release.
+ * An association accepted on a transport connection, driven by the connection's thread: it decides
+ * on the A-ASSOCIATE-RQ (ACSE rules, then the extended negotiation handlers), serves DIMSE requests
+ * and answers the release.
  */
-public final class AcceptorAssociation implements DulUser {
+public final class AcceptorAssociation extends AbstractAssociation {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptorAssociation.class);
 
-    /** Until streaming receive arrives, data sets are held in memory up to this size. */
-    private static final long MAX_DATA_SET_IN_MEMORY = 256L << 20;
-
-    private final Socket socket;
     private final AcceptorSettings settings;
     private final AcceptorNegotiator negotiator;
     private final AssociationSlots slots;
-    private final UpperLayer upperLayer;
-    private final MessageAssembler assembler = new MessageAssembler(this::received, MAX_DATA_SET_IN_MEMORY);
-    private final MessageSender sender;
-    private final ServiceDispatcher services = new ServiceDispatcher();
-    private final Map<Integer, PresentationContext> contexts = new HashMap<>();
-    private String peer;
+    private volatile AAssociateRq request;
     private boolean holdsSlot;
 
     public AcceptorAssociation(Socket socket, AcceptorSettings settings, AcceptorNegotiator negotiator,
-            AssociationSlots slots, ScheduledExecutorService timers) throws IOException {
-        this.socket = socket;
+            AssociationSlots slots, HandlerRegistry serverHandlers, ScheduledExecutorService timers)
+            throws IOException {
+        super(socket, serverHandlers, settings.dimseTimeout(), settings.acseTimeout());
         this.settings = settings;
         this.negotiator = negotiator;
         this.slots = slots;
-        this.upperLayer = new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(),
-                timers, false);
-        this.sender = new MessageSender(upperLayer);
-        this.peer = socket.getRemoteSocketAddress().toString();
+        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), timers, false));
     }
 
     /** Serves the connection until it closes. */
     public void run() {
+        events.notify(EVT_CONN_OPEN, () -> Events.connection(EVT_CONN_OPEN, this, remoteAddress()));
         upperLayer.serveAcceptor();
     }
 
@@ -71,71 +70,105 @@ public final class AcceptorAssociation implements DulUser {
     }
 
     @Override
-    public void associateRequested(AAssociateRq request) {
-        peer = request.callingAeTitle() + "@" + socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+    public void associateRequested(AAssociateRq rq) {
+        request = rq;
+        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-ASSOCIATE", rq));
+        events.notify(EVT_REQUESTED, () -> Events.plain(EVT_REQUESTED, this));
+        if (upperLayer.state() != DulState.STA3) {
+            return; // a handler of EVT_REQUESTED aborted the association
+        }
         int alreadyOpen = slots.take();
         holdsSlot = true;
-        AssociationDecision decision = negotiator.decide(request, alreadyOpen);
-        if (decision instanceof AssociationDecision.Accept accept) {
-            for (PresentationContext context : accept.contexts()) {
-                contexts.put(context.id(), context);
+        AssociationDecision decision = negotiator.decide(rq, alreadyOpen);
+        if (decision instanceof AssociationDecision.Reject reject) {
+            reject(reject.response(), reject.reason());
+            return;
+        }
+        AssociationDecision.Accept accept = (AssociationDecision.Accept) decision;
+        UserInformation requested = rq.userInformation();
+        UserIdentityAc identityReply = null;
+        if (requested.userIdentityRq() != null) {
+            UserIdentityRq identity = requested.userIdentityRq();
+            UserIdentityResult result = events.userIdentity(Events.userIdentity(this, identity.type(),
+                    identity.primaryField(), identity.secondaryField(), identity.positiveResponseRequested()));
+            if (!result.verified()) {
+                // PS3.7 D.3.3.7: a user the acceptor does not verify is refused; 1/1/1 is the only fitting reason.
+                reject(new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, AAssociateRj.SOURCE_SERVICE_USER,
+                        AAssociateRj.REASON_USER_NO_REASON_GIVEN), "user identity not verified");
+                return;
             }
-            upperLayer.setPeerMaxPduLength((int) Math.min(accept.peerMaxPduLength(), Integer.MAX_VALUE));
-            upperLayer.accept(accept.response());
-            LOG.info("association {} -> {} accepted ({} of {} presentation contexts)", peer,
-                    request.calledAeTitle(), accept.contexts().size(), request.presentationContexts().size());
-        } else if (decision instanceof AssociationDecision.Reject reject) {
-            slots.release();
-            holdsSlot = false;
-            upperLayer.reject(reject.response());
-            LOG.info("association {} -> {} rejected: {}", peer, request.calledAeTitle(), reject.reason());
+            if (identity.positiveResponseRequested()) {
+                byte[] response = result.serverResponse();
+                identityReply = new UserIdentityAc(response == null ? new byte[0] : response);
+            }
         }
+        AsyncOperationsWindow window = requested.asyncOperationsWindow();
+        AsyncOperationsWindow windowReply = null;
+        if (window != null && (window.maxOperationsInvoked() != 1 || window.maxOperationsPerformed() != 1)) {
+            windowReply = events.asyncOps(Events.asyncOps(this, window.maxOperationsInvoked(),
+                    window.maxOperationsPerformed()));
+        }
+        List<SopClassExtendedNegotiation> extendedReply = sopExtendedReply(requested);
+        Map<String, SopClassCommonExtendedNegotiation> common = new LinkedHashMap<>();
+        requested.sopClassCommonExtended().forEach(item -> common.put(item.sopClassUid(), item));
+        events.sopCommon(Events.sopCommon(this, common)); // PS3.7 D.3.3.6: no reply item is sent
+
+        UserInformation reply = new UserInformation(settings.maximumPduLength(), Implementation.CLASS_UID,
+                Implementation.VERSION_NAME, windowReply, List.of(), extendedReply, List.of(), null, identityReply,
+                List.of());
+        AAssociateAc ac = new AAssociateAc(accept.response().protocolVersion(), accept.response().calledAeTitle(),
+                accept.response().callingAeTitle(), accept.response().applicationContextName(),
+                accept.response().presentationContexts(), reply);
+        accepted = accept.contexts();
+        upperLayer.setPeerMaxPduLength((int) Math.min(accept.peerMaxPduLength(), Integer.MAX_VALUE));
+        established = true;
+        upperLayer.accept(ac);
+        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", ac));
+        events.notify(EVT_ACCEPTED, () -> Events.plain(EVT_ACCEPTED, this));
+        events.notify(EVT_ESTABLISHED, () -> Events.plain(EVT_ESTABLISHED, this));
     }
 
-    @Override
-    public void dataReceived(PDataTf data) {
-        try {
-            assembler.accept(data);
-        } catch (DimseFormatException e) {
-            LOG.warn("association {}: invalid DIMSE message, aborting: {}", peer, e.getMessage());
-            upperLayer.abort(new AAbort(AAbort.SOURCE_SERVICE_USER, 0));
-        }
+    private List<SopClassExtendedNegotiation> sopExtendedReply(UserInformation requested) {
+        Map<String, byte[]> asked = new LinkedHashMap<>();
+        requested.sopClassExtended().forEach(item -> asked.put(item.sopClassUid(), item.applicationInformation()));
+        Map<String, byte[]> answer = events.sopExtended(Events.sopExtended(this, asked));
+        List<SopClassExtendedNegotiation> reply = new ArrayList<>();
+        answer.forEach((uid, info) -> {
+            if (asked.containsKey(uid) && info != null) {
+                reply.add(new SopClassExtendedNegotiation(uid, info));
+            } else {
+                LOG.debug("{}: SOP class extended reply for {} dropped: not requested", this, uid);
+            }
+        });
+        return reply;
     }
 
-    private void received(DimseMessage message) {
-        PresentationContext context = contexts.get(message.contextId());
-        if (context == null) {
-            // PS3.8 9.3.5: a PDV may only use an accepted presentation context.
-            LOG.warn("association {}: message on presentation context {} that was not accepted, aborting",
-                    peer, message.contextId());
-            upperLayer.abort(new AAbort(AAbort.SOURCE_SERVICE_USER, 0));
-            return;
-        }
-        LOG.debug("association {}: received {}", peer, message);
-        CommandSet response = services.respond(message, context);
-        if (response == null) {
-            return;
-        }
-        try {
-            sender.send(context.id(), response, null);
-        } catch (IOException | IllegalStateException e) {
-            LOG.debug("association {}: response not sent: {}", peer, e.getMessage());
-        }
+    private void reject(AAssociateRj rj, String why) {
+        releaseSlot();
+        upperLayer.reject(rj);
+        LOG.debug("{} rejected: {}", this, why);
+        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", rj));
+        events.notify(EVT_REJECTED, () -> Events.plain(EVT_REJECTED, this));
     }
 
     @Override
     public void releaseRequested() {
+        if (releaseInProgress()) {
+            super.releaseRequested(); // a release collision (PS3.8 9.2.2)
+            return;
+        }
+        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-RELEASE", new AReleaseRq()));
         upperLayer.releaseResponse();
-        LOG.debug("association {} released", peer);
+        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-RELEASE", new AReleaseRp()));
+        released();
     }
 
     @Override
-    public void aborted(AAbort abort, boolean providerInitiated) {
-        LOG.info("association {} aborted{}", peer, abort == null ? " (connection closed)" : ": " + abort);
+    protected void onClosed() {
+        releaseSlot();
     }
 
-    @Override
-    public void closed() {
+    private void releaseSlot() {
         if (holdsSlot) {
             holdsSlot = false;
             slots.release();
@@ -143,7 +176,24 @@ public final class AcceptorAssociation implements DulUser {
     }
 
     @Override
-    public String toString() {
-        return "association " + peer + " with " + settings.aeTitle() + " in " + upperLayer.state();
+    public boolean isAcceptor() {
+        return true;
+    }
+
+    @Override
+    public String callingAeTitle() {
+        AAssociateRq rq = request;
+        return rq == null ? "" : rq.callingAeTitle();
+    }
+
+    @Override
+    public String calledAeTitle() {
+        AAssociateRq rq = request;
+        return rq == null ? settings.aeTitle() : rq.calledAeTitle();
+    }
+
+    @Override
+    protected String peerDescription() {
+        return callingAeTitle() + "@" + remoteAddress();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.netdicom.core.api.LogHandlerLevel;
+
 /** What a requestor association needs from its Application Entity, fixed when it starts. */
 public record RequestorSettings(
         String callingAeTitle,
@@ -12,7 +14,8 @@ public record RequestorSettings(
         Duration connectionTimeout,
         Duration acseTimeout,
         Duration dimseTimeout,
-        Duration networkTimeout) {
+        Duration networkTimeout,
+        LogHandlerLevel logHandlerLevel) {
 
     public RequestorSettings {
         requestedContexts = List.copyOf(requestedContexts);

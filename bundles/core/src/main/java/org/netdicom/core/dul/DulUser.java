@@ -55,6 +55,24 @@ public interface DulUser {
     default void transitioned(DulState from, DulEvent event, DulAction action, DulState to) {
     }
 
+    /** Whether {@link #rawDataReceived}/{@link #rawDataSent} should be called; asked per PDU. */
+    default boolean wantsRawData() {
+        return false;
+    }
+
+    /** Whether {@link #pduSent} should also be called for P-DATA-TF PDUs; asked per PDU. */
+    default boolean wantsDataPdus() {
+        return false;
+    }
+
+    /** The raw bytes of a PDU just read, before decoding (EVT_DATA_RECV). */
+    default void rawDataReceived(byte[] pdu) {
+    }
+
+    /** The raw bytes of a PDU just written (EVT_DATA_SENT). */
+    default void rawDataSent(byte[] pdu) {
+    }
+
     /** A PDU was decoded from the transport. */
     default void pduReceived(Pdu pdu) {
     }

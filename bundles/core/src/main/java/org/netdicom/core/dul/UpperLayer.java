@@ -5,12 +5,14 @@ import static org.netdicom.core.dul.DulState.*;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +28,7 @@ import org.netdicom.core.pdu.Pdu;
 import org.netdicom.core.pdu.PduEncoder;
 import org.netdicom.core.pdu.PduFormatException;
 import org.netdicom.core.pdu.PduReader;
+import org.netdicom.core.pdu.PresentationDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +149,9 @@ public final class UpperLayer {
                 dispatch(EVT17, null);
                 return;
             }
+            if (user.wantsRawData()) {
+                user.rawDataReceived(reader.lastPduBytes());
+            }
             user.pduReceived(pdu);
             dispatch(eventOf(pdu), pdu);
         }
@@ -227,9 +233,32 @@ public final class UpperLayer {
         } finally {
             lock.unlock();
         }
+        if (user.wantsRawData() || user.wantsDataPdus()) {
+            sendObserved(contextId, messageControlHeader, data, offset, length);
+            return;
+        }
         synchronized (writeLock) {
             PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
             out.flush();
+        }
+    }
+
+    /** The P-DATA path when someone watches PDUs or bytes: encode to an array first, then tell. */
+    private void sendObserved(int contextId, int messageControlHeader, byte[] data, int offset, int length)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(length + 12);
+        PduEncoder.writePDataTf(bytes, contextId, messageControlHeader, data, offset, length);
+        byte[] raw = bytes.toByteArray();
+        synchronized (writeLock) {
+            out.write(raw);
+            out.flush();
+        }
+        if (user.wantsRawData()) {
+            user.rawDataSent(raw);
+        }
+        if (user.wantsDataPdus()) {
+            user.pduSent(new PDataTf(List.of(PresentationDataValue.of(contextId, messageControlHeader,
+                    Arrays.copyOfRange(data, offset, offset + length)))));
         }
     }
 
@@ -373,9 +402,13 @@ public final class UpperLayer {
     /** Writes an association-level PDU; a failure to write is left to the reader to see as Evt17. */
     private void send(Pdu pdu) {
         try {
+            byte[] raw = ENCODER.encode(pdu);
             synchronized (writeLock) {
-                ENCODER.write(pdu, out);
+                out.write(raw);
                 out.flush();
+            }
+            if (user.wantsRawData()) {
+                indicate(() -> user.rawDataSent(raw));
             }
             indicate(() -> user.pduSent(pdu));
         } catch (IOException e) {

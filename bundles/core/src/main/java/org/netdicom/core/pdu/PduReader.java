@@ -40,6 +40,8 @@ public final class PduReader {
     private final InputStream in;
     private final PduDecoder decoder = new PduDecoder();
     private final byte[] header = new byte[Pdu.HEADER_LENGTH];
+    private byte[] lastBody;
+    private int lastLength;
     private final long maxAssociateLength;
     private volatile long maxPDataLength;
 
@@ -94,7 +96,19 @@ public final class PduReader {
             throw new PduTooLargeException(type, length, limit);
         }
         byte[] body = readBody(type, (int) length);
+        lastBody = body;
+        lastLength = (int) length;
         return decoder.decode(type, body, 0, (int) length);
+    }
+
+    /** A copy of the raw bytes (header and body) of the PDU the last {@link #read()} returned. */
+    public byte[] lastPduBytes() {
+        byte[] raw = new byte[Pdu.HEADER_LENGTH + lastLength];
+        System.arraycopy(header, 0, raw, 0, Pdu.HEADER_LENGTH);
+        if (lastBody != null) {
+            System.arraycopy(lastBody, 0, raw, Pdu.HEADER_LENGTH, lastLength);
+        }
+        return raw;
     }
 
     private long limitFor(int type) throws PduFormatException {

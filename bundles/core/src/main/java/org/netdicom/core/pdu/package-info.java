@@ -9,6 +9,12 @@
  * package knows bytes and structure only: it does not decide whether an association is
  * acceptable, whether a presentation context id is known, or what a PDU means in the current
  * state; that is the job of {@code org.netdicom.core.dul} and {@code org.netdicom.core.acse}.
- * The package is private to the core bundle and is not exported.
+ * Exported because PDU events (EVT_PDU_RECV, EVT_ACSE_SENT, ...) carry these records and
+ * negotiation handlers return some of them.
  */
+@Export
+@Version("0.1.0")
 package org.netdicom.core.pdu;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

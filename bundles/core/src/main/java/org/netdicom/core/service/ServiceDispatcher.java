@@ -1,9 +1,11 @@
 package org.netdicom.core.service;
 
+import org.netdicom.core.api.Association;
 import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.DimseMessage;
+import org.netdicom.core.event.EventDispatcher;
 
 /**
  * Routes a DIMSE request to the service class of its presentation context's abstract syntax and
@@ -12,15 +14,16 @@ import org.netdicom.core.dimse.DimseMessage;
  */
 public final class ServiceDispatcher {
 
-    /** The response to {@code request}, or null when none is due (C-CANCEL, or a response received). */
-    public CommandSet respond(DimseMessage request, PresentationContext context) {
+    /** The response to {@code request}, or null when none is due (C-CANCEL). */
+    public CommandSet respond(DimseMessage request, PresentationContext context, Association association,
+            EventDispatcher events) {
         CommandSet command = request.command();
         int field = command.commandField();
-        if (CommandField.isResponse(field) || field == CommandField.C_CANCEL_RQ) {
+        if (field == CommandField.C_CANCEL_RQ) {
             return null;
         }
         if (field == CommandField.C_ECHO_RQ && StandardContexts.VERIFICATION.equals(context.abstractSyntax())) {
-            return VerificationService.respond(command);
+            return VerificationService.respond(command, context, association, events);
         }
         return Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
     }

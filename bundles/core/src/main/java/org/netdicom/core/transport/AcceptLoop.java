@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,8 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.api.AssociationServer;
+import org.netdicom.core.api.EventBindings;
+import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.association.AcceptorAssociation;
 import org.netdicom.core.association.AssociationSlots;
+import org.netdicom.core.event.HandlerRegistry;
+import org.netdicom.core.event.LoggingHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,7 @@ public final class AcceptLoop implements AssociationServer {
     private final AcceptorSettings settings;
     private final AcceptorNegotiator negotiator;
     private final AssociationSlots slots = new AssociationSlots();
+    private final HandlerRegistry handlers = new HandlerRegistry(null);
     private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor timers;
@@ -43,8 +50,10 @@ public final class AcceptLoop implements AssociationServer {
     private final Thread acceptThread;
     private volatile boolean closed;
 
-    private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings) {
+    private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings, EventBindings bindings) {
         this.serverSocket = serverSocket;
+        LoggingHandlers.bind(handlers, settings.logHandlerLevel());
+        bindings.entries().forEach(e -> handlers.bind(e.type(), e.handler(), e.arguments().toArray()));
         this.settings = settings;
         this.negotiator = new AcceptorNegotiator(settings);
         this.localAddress = (InetSocketAddress) serverSocket.getLocalSocketAddress();
@@ -58,7 +67,8 @@ public final class AcceptLoop implements AssociationServer {
     }
 
     /** Binds {@code address} and starts accepting. */
-    public static AssociationServer start(InetSocketAddress address, AcceptorSettings settings) throws IOException {
+    public static AssociationServer start(InetSocketAddress address, AcceptorSettings settings, EventBindings bindings)
+            throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
@@ -67,7 +77,13 @@ public final class AcceptLoop implements AssociationServer {
             socket.close();
             throw e;
         }
-        AcceptLoop loop = new AcceptLoop(socket, settings);
+        AcceptLoop loop;
+        try {
+            loop = new AcceptLoop(socket, settings, bindings);
+        } catch (RuntimeException e) {
+            socket.close();
+            throw e;
+        }
         loop.acceptThread.start();
         return loop;
     }
@@ -98,7 +114,7 @@ public final class AcceptLoop implements AssociationServer {
     private void serve(Socket socket) {
         AcceptorAssociation association;
         try {
-            association = new AcceptorAssociation(socket, settings, negotiator, slots, timers);
+            association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers, timers);
         } catch (IOException e) {
             LOG.debug("connection from {} failed before negotiation: {}", socket.getRemoteSocketAddress(), e.getMessage());
             closeQuietly(socket);
@@ -116,6 +132,21 @@ public final class AcceptLoop implements AssociationServer {
         } finally {
             connections.remove(association);
         }
+    }
+
+    @Override
+    public void bind(EventType type, DicomEventHandler handler, Object... arguments) {
+        handlers.bind(type, handler, arguments);
+    }
+
+    @Override
+    public void unbind(EventType type, DicomEventHandler handler) {
+        handlers.unbind(type, handler);
+    }
+
+    @Override
+    public List<DicomEventHandler> handlers(EventType type) {
+        return handlers.handlers(type);
     }
 
     @Override

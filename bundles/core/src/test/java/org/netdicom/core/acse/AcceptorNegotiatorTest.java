@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.netdicom.core.api.LogHandlerLevel;
 import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.pdu.AAssociateRq;
 import org.netdicom.core.pdu.PresentationContextAc;
@@ -25,7 +26,7 @@ class AcceptorNegotiatorTest {
 
     private static AcceptorSettings settings(boolean requireCalled, Set<String> calling, int maxAssociations) {
         return new AcceptorSettings("NETDICOM", Map.of(VERIFICATION, List.of(EXPLICIT, IMPLICIT)), requireCalled,
-                calling, 16384, maxAssociations, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60));
+                calling, 16384, maxAssociations, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), LogHandlerLevel.STANDARD);
     }
 
     private static AAssociateRq request(String called, String calling, String appContext, PresentationContextRq... pcs) {

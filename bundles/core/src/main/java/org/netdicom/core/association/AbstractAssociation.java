@@ -1,0 +1,432 @@
+package org.netdicom.core.association;
+
+import static org.netdicom.core.api.event.EventType.*;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.netdicom.core.api.Association;
+import org.netdicom.core.api.AssociationException;
+import org.netdicom.core.api.PresentationContext;
+import org.netdicom.core.api.Status;
+import org.netdicom.core.api.event.DimseEvent;
+import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.handler.DicomEventHandler;
+import org.netdicom.core.dimse.CommandField;
+import org.netdicom.core.dimse.CommandSet;
+import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.core.dimse.DimseFormatException;
+import org.netdicom.core.dimse.DimseMessage;
+import org.netdicom.core.dimse.MessageAssembler;
+import org.netdicom.core.dimse.MessageSender;
+import org.netdicom.core.dul.DulAction;
+import org.netdicom.core.dul.DulEvent;
+import org.netdicom.core.dul.DulState;
+import org.netdicom.core.dul.DulUser;
+import org.netdicom.core.dul.UpperLayer;
+import org.netdicom.core.event.EventDispatcher;
+import org.netdicom.core.event.Events;
+import org.netdicom.core.event.HandlerRegistry;
+import org.netdicom.core.pdu.AAbort;
+import org.netdicom.core.pdu.AReleaseRp;
+import org.netdicom.core.pdu.AReleaseRq;
+import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.Pdu;
+import org.netdicom.core.service.ServiceDispatcher;
+import org.netdicom.core.service.StandardContexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an association is on either side: the DUL service user that turns Upper Layer indications
+ * into events, reassembles DIMSE messages, answers requests through the service classes, and matches
+ * responses to the operations waiting for them. The acceptor and requestor subclasses add
+ * negotiation.
+ */
+abstract class AbstractAssociation implements DulUser, Association {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractAssociation.class);
+    /** Until streaming receive arrives, data sets are held in memory up to this size. */
+    private static final long MAX_DATA_SET_IN_MEMORY = 256L << 20;
+
+    protected final Socket socket;
+    protected final HandlerRegistry handlers;
+    protected final EventDispatcher events;
+    protected UpperLayer upperLayer;
+    private MessageSender sender;
+    private final MessageAssembler assembler = new MessageAssembler(this::received, MAX_DATA_SET_IN_MEMORY);
+    private final ServiceDispatcher services = new ServiceDispatcher();
+    private final Map<Integer, CompletableFuture<DimseMessage>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger messageIds = new AtomicInteger();
+    protected final ReentrantLock operations = new ReentrantLock();
+    private final Duration dimseTimeout;
+    private final Duration releaseTimeout;
+    private volatile CompletableFuture<Void> releaseDone;
+    protected volatile List<PresentationContext> accepted = List.of();
+    protected volatile boolean established;
+    protected volatile String endReason = "the association is not established";
+    private volatile boolean ended;
+
+    protected AbstractAssociation(Socket socket, HandlerRegistry parentHandlers, Duration dimseTimeout,
+            Duration releaseTimeout) {
+        this.socket = socket;
+        this.handlers = new HandlerRegistry(parentHandlers);
+        this.events = new EventDispatcher(handlers);
+        this.dimseTimeout = dimseTimeout;
+        this.releaseTimeout = releaseTimeout;
+    }
+
+    /** Creates the Upper Layer once the subclass knows its settings. */
+    protected final void attach(UpperLayer layer) {
+        this.upperLayer = layer;
+        this.sender = new MessageSender(layer);
+    }
+
+    // ---- DIMSE operations -----------------------------------------------------------------------
+
+    @Override
+    public Status echo() throws IOException {
+        PresentationContext context = contextFor(StandardContexts.VERIFICATION);
+        CommandSet request = new CommandSet()
+                .put(CommandTag.AFFECTED_SOP_CLASS_UID, StandardContexts.VERIFICATION)
+                .put(CommandTag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
+                .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET);
+        DimseMessage response = exchange(context, request);
+        return new Status(response.command().getInt(CommandTag.STATUS, 0xFFFF));
+    }
+
+    /** Sends {@code request} and waits for its response, at most the DIMSE timeout. */
+    protected final DimseMessage exchange(PresentationContext context, CommandSet request) throws IOException {
+        operations.lock();
+        try {
+            requireEstablished();
+            int messageId = messageIds.incrementAndGet() & 0xFFFF;
+            request.put(CommandTag.MESSAGE_ID, messageId);
+            CompletableFuture<DimseMessage> response = new CompletableFuture<>();
+            pending.put(messageId, response);
+            try {
+                send(context.id(), request, null);
+                return await(response, dimseTimeout,
+                        CommandField.name(request.commandField() | CommandField.RESPONSE_BIT));
+            } finally {
+                pending.remove(messageId);
+            }
+        } finally {
+            operations.unlock();
+        }
+    }
+
+    private void send(int contextId, CommandSet command, byte[] dataSet) throws IOException {
+        events.notify(EVT_DIMSE_SENT, () -> dimseEvent(EVT_DIMSE_SENT, contextId, command, dataSet != null));
+        sender.send(contextId, command, dataSet);
+    }
+
+    protected final PresentationContext contextFor(String abstractSyntax) throws AssociationException {
+        for (PresentationContext context : accepted) {
+            if (context.abstractSyntax().equals(abstractSyntax)) {
+                return context;
+            }
+        }
+        throw new AssociationException("no presentation context for " + abstractSyntax + " was accepted");
+    }
+
+    protected final <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abort();
+            throw new AssociationException("no " + what + " from " + peerDescription() + " within "
+                    + timeout.toMillis() + " ms; association aborted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new AssociationException(e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new AssociationException("interrupted while waiting for " + what + "; association aborted", e);
+        }
+    }
+
+    protected final void requireEstablished() throws AssociationException {
+        if (!established) {
+            throw new AssociationException(endReason);
+        }
+    }
+
+    /**
+     * Releases the association (Evt11) and waits for the A-RELEASE-RP, at most the ACSE timeout.
+     * Either side may release (PS3.8 7.2); when both do at once the collision is resolved by the
+     * state machine (PS3.8 9.2.2).
+     */
+    @Override
+    public void release() throws IOException {
+        operations.lock();
+        try {
+            if (!established) {
+                return;
+            }
+            releaseDone = new CompletableFuture<>();
+            events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-RELEASE", new AReleaseRq()));
+            upperLayer.releaseRequest();
+            await(releaseDone, releaseTimeout, "A-RELEASE-RP");
+        } finally {
+            operations.unlock();
+        }
+    }
+
+    protected final boolean releaseInProgress() {
+        CompletableFuture<Void> done = releaseDone;
+        return done != null && !done.isDone();
+    }
+
+    /** A-RELEASE indication in a release collision: answer it; our own release completes later. */
+    @Override
+    public void releaseRequested() {
+        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-RELEASE", new AReleaseRq()));
+        upperLayer.releaseResponse();
+        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-RELEASE", new AReleaseRp()));
+    }
+
+    @Override
+    public void releaseConfirmed() {
+        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-RELEASE", new AReleaseRp()));
+        released();
+        CompletableFuture<Void> done = releaseDone;
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    /** Releases the association if it is established; aborts it if the release fails. */
+    @Override
+    public void close() {
+        if (!established) {
+            return;
+        }
+        try {
+            release();
+        } catch (IOException e) {
+            LOG.debug("release of {} failed, aborting: {}", this, e.getMessage());
+            abort();
+        }
+    }
+
+    @Override
+    public void abort() {
+        if (established) {
+            endReason = "the association was aborted by us";
+        }
+        established = false;
+        AAbort abort = new AAbort(AAbort.SOURCE_SERVICE_USER, 0);
+        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ABORT", abort));
+        upperLayer.abort(abort);
+    }
+
+    // ---- indications from the Upper Layer ---------------------------------------------------
+
+    @Override
+    public final void dataReceived(PDataTf data) {
+        try {
+            assembler.accept(data);
+        } catch (DimseFormatException e) {
+            LOG.warn("{}: invalid DIMSE message, aborting: {}", this, e.getMessage());
+            abort();
+        }
+    }
+
+    private void received(DimseMessage message) {
+        CommandSet command = message.command();
+        events.notify(EVT_DIMSE_RECV, () -> dimseEvent(EVT_DIMSE_RECV, message.contextId(), command,
+                message.dataSet() != null));
+        PresentationContext context = acceptedContext(message.contextId());
+        if (context == null) {
+            // PS3.8 9.3.5: a PDV may only use an accepted presentation context.
+            LOG.warn("{}: message on presentation context {} that was not accepted, aborting", this,
+                    message.contextId());
+            abort();
+            return;
+        }
+        int field = command.commandField();
+        if (CommandField.isResponse(field)) {
+            int respondedTo = command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1);
+            CompletableFuture<DimseMessage> waiting = pending.get(respondedTo);
+            if (waiting == null) {
+                LOG.warn("{}: {} answers message {}, which is not outstanding; ignored", this,
+                        CommandField.name(field), respondedTo);
+            } else {
+                waiting.complete(message);
+            }
+            return;
+        }
+        CommandSet response = services.respond(message, context, this, events);
+        if (response == null) {
+            return;
+        }
+        try {
+            send(context.id(), response, null);
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("{}: response not sent: {}", this, e.getMessage());
+        }
+    }
+
+    private PresentationContext acceptedContext(int id) {
+        for (PresentationContext context : accepted) {
+            if (context.id() == id) {
+                return context;
+            }
+        }
+        return null;
+    }
+
+    private DimseEvent dimseEvent(EventType type, int contextId, CommandSet command, boolean hasDataSet) {
+        int field = command.commandField();
+        boolean response = CommandField.isResponse(field);
+        int messageId = command.getInt(response ? CommandTag.MESSAGE_ID_BEING_RESPONDED_TO : CommandTag.MESSAGE_ID, -1);
+        return Events.dimse(type, this, contextId, field, CommandField.name(field), messageId,
+                response ? command.getInt(CommandTag.STATUS, -1) : -1, hasDataSet);
+    }
+
+    @Override
+    public void aborted(AAbort abort, boolean providerInitiated) {
+        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this,
+                providerInitiated ? "A-P-ABORT" : "A-ABORT", abort));
+        end(abort == null ? "the connection to " + peerDescription() + " closed"
+                : "the association was aborted: " + abort, true);
+    }
+
+    @Override
+    public void closed() {
+        end("the connection to " + peerDescription() + " closed", false);
+        events.notify(EVT_CONN_CLOSE, () -> Events.connection(EVT_CONN_CLOSE, this, remoteAddress()));
+        onClosed();
+    }
+
+    /** Ends the association once: fails what waits on it and tells the handlers. */
+    protected final void end(String reason, boolean aborted) {
+        boolean wasEstablished = established;
+        if (wasEstablished) {
+            endReason = reason;
+        }
+        established = false;
+        AssociationException ended = new AssociationException(endReason);
+        pending.values().forEach(f -> f.completeExceptionally(ended));
+        CompletableFuture<Void> release = releaseDone;
+        if (release != null) {
+            release.completeExceptionally(ended);
+        }
+        onEnded(ended);
+        if (aborted && wasEstablished && !this.ended) {
+            this.ended = true;
+            events.notify(EVT_ABORTED, () -> Events.plain(EVT_ABORTED, this));
+        }
+    }
+
+    /** Marks a normal end by release, and tells the handlers. */
+    protected final void released() {
+        endReason = "the association was released";
+        established = false;
+        if (!ended) {
+            ended = true;
+            events.notify(EVT_RELEASED, () -> Events.plain(EVT_RELEASED, this));
+        }
+    }
+
+    /** Fails whatever the subclass has waiting (association or release confirmations). */
+    protected void onEnded(AssociationException ended) {
+    }
+
+    /** The transport is closed; release what the subclass holds. */
+    protected void onClosed() {
+    }
+
+    @Override
+    public boolean wantsRawData() {
+        return events.wants(EVT_DATA_RECV) || events.wants(EVT_DATA_SENT);
+    }
+
+    @Override
+    public boolean wantsDataPdus() {
+        return events.wants(EVT_PDU_SENT);
+    }
+
+    @Override
+    public void rawDataReceived(byte[] pdu) {
+        events.notify(EVT_DATA_RECV, () -> Events.data(EVT_DATA_RECV, this, pdu));
+    }
+
+    @Override
+    public void rawDataSent(byte[] pdu) {
+        events.notify(EVT_DATA_SENT, () -> Events.data(EVT_DATA_SENT, this, pdu));
+    }
+
+    @Override
+    public void pduReceived(Pdu pdu) {
+        events.notify(EVT_PDU_RECV, () -> Events.pdu(EVT_PDU_RECV, this, pdu));
+    }
+
+    @Override
+    public void pduSent(Pdu pdu) {
+        events.notify(EVT_PDU_SENT, () -> Events.pdu(EVT_PDU_SENT, this, pdu));
+    }
+
+    @Override
+    public void transitioned(DulState from, DulEvent event, DulAction action, DulState to) {
+        events.notify(EVT_FSM_TRANSITION, () -> Events.transition(this, from.code(), event.code(), action.code(),
+                to.code()));
+    }
+
+    // ---- binding and views --------------------------------------------------------------------
+
+    @Override
+    public void bind(EventType type, DicomEventHandler handler, Object... arguments) {
+        handlers.bind(type, handler, arguments);
+    }
+
+    @Override
+    public void unbind(EventType type, DicomEventHandler handler) {
+        handlers.unbind(type, handler);
+    }
+
+    @Override
+    public List<DicomEventHandler> handlers(EventType type) {
+        return handlers.handlers(type);
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public List<PresentationContext> acceptedContexts() {
+        return accepted;
+    }
+
+    @Override
+    public int peerMaxPduLength() {
+        return upperLayer.peerMaxPduLength();
+    }
+
+    @Override
+    public boolean isEstablished() {
+        return established;
+    }
+
+    /** For messages: the peer's AE title and address. */
+    protected abstract String peerDescription();
+
+    @Override
+    public String toString() {
+        return "association " + callingAeTitle() + " -> " + calledAeTitle() + " (" + remoteAddress() + ")";
+    }
+}

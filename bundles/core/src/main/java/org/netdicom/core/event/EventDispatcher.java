@@ -1,0 +1,128 @@
+package org.netdicom.core.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.netdicom.core.api.Status;
+import org.netdicom.core.api.event.AsyncOpsEvent;
+import org.netdicom.core.api.event.CEchoEvent;
+import org.netdicom.core.api.event.Event;
+import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.event.SopCommonEvent;
+import org.netdicom.core.api.event.SopExtendedEvent;
+import org.netdicom.core.api.event.UserIdentityEvent;
+import org.netdicom.core.api.handler.AsyncOpsHandler;
+import org.netdicom.core.api.handler.CEchoHandler;
+import org.netdicom.core.api.handler.NotificationHandler;
+import org.netdicom.core.api.handler.SopCommonHandler;
+import org.netdicom.core.api.handler.SopExtendedHandler;
+import org.netdicom.core.api.handler.UserIdentityHandler;
+import org.netdicom.core.api.handler.UserIdentityResult;
+import org.netdicom.core.pdu.AsyncOperationsWindow;
+import org.netdicom.core.pdu.SopClassCommonExtendedNegotiation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the handlers of one association. Notification handlers run in order and their failures are
+ * logged and contained. Each intervention event goes to its one winning handler, with the default
+ * and the failure answer its handler interface documents.
+ */
+public final class EventDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+    /** PS3.7 C.4.2: the generic failure when the SCP could not process a request. */
+    static final Status PROCESSING_FAILURE = new Status(0x0110);
+
+    private final HandlerRegistry registry;
+
+    public EventDispatcher(HandlerRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** True if some handler wants {@code type}: build the event only then. */
+    public boolean wants(EventType type) {
+        return registry.wants(type);
+    }
+
+    /** Delivers {@code event} to every notification handler bound to its type. */
+    public void notify(Event event) {
+        for (HandlerRegistry.Binding binding : registry.notifications(event.type())) {
+            Event delivered = binding.arguments().isEmpty() ? event
+                    : ((Events.Bound) event).withArguments(binding.arguments());
+            try {
+                ((NotificationHandler) binding.handler()).onEvent(delivered);
+            } catch (Exception | LinkageError e) {
+                LOG.warn("{} handler {} failed: {}", event.type(), binding.handler(), e.toString(), e);
+            }
+        }
+    }
+
+    /** Builds and delivers the event only if a handler wants its type. */
+    public void notify(EventType type, Supplier<? extends Event> event) {
+        if (registry.wants(type)) {
+            notify(event.get());
+        }
+    }
+
+    public Status cEcho(CEchoEvent event) {
+        Status status = intervene(event, CEchoHandler.class, Status.SUCCESS, PROCESSING_FAILURE,
+                (h, e) -> h.onCEcho(e));
+        return status == null ? failedWith(event, "returned no status", PROCESSING_FAILURE) : status;
+    }
+
+    public UserIdentityResult userIdentity(UserIdentityEvent event) {
+        UserIdentityResult result = intervene(event, UserIdentityHandler.class, UserIdentityResult.accept(),
+                UserIdentityResult.reject(), (h, e) -> h.onUserIdentity(e));
+        return result == null ? failedWith(event, "returned no result", UserIdentityResult.reject()) : result;
+    }
+
+    public AsyncOperationsWindow asyncOps(AsyncOpsEvent event) {
+        return intervene(event, AsyncOpsHandler.class, null, null, (h, e) -> h.onAsyncOps(e));
+    }
+
+    public Map<String, byte[]> sopExtended(SopExtendedEvent event) {
+        Map<String, byte[]> reply = intervene(event, SopExtendedHandler.class, Map.of(), Map.of(),
+                (h, e) -> h.onSopExtended(e));
+        return reply == null ? Map.of() : reply;
+    }
+
+    public Map<String, SopClassCommonExtendedNegotiation> sopCommon(SopCommonEvent event) {
+        Map<String, SopClassCommonExtendedNegotiation> accepted = intervene(event, SopCommonHandler.class, Map.of(),
+                Map.of(), (h, e) -> h.onSopCommon(e));
+        return accepted == null ? Map.of() : accepted;
+    }
+
+    @FunctionalInterface
+    private interface Call<H, E, R> {
+        R apply(H handler, E event) throws Exception;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <H, E extends Event, R> R intervene(E event, Class<H> type, R byDefault, R onFailure, Call<H, E, R> call) {
+        HandlerRegistry.Binding binding = registry.intervention(event.type());
+        if (binding == null) {
+            return byDefault;
+        }
+        E delivered = binding.arguments().isEmpty() ? event
+                : (E) ((Events.Bound) event).withArguments(binding.arguments());
+        try {
+            return call.apply(type.cast(binding.handler()), delivered);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("{} handler {} failed, answering as for a failure: {}", event.type(), binding.handler(),
+                    e.toString(), e);
+            return onFailure;
+        }
+    }
+
+    private static <R> R failedWith(Event event, String what, R answer) {
+        LOG.warn("{} handler {}; answering as for a failure", event.type(), what);
+        return answer;
+    }
+
+    /** For tests and diagnostics: the handlers that would receive {@code type}. */
+    public List<?> handlers(EventType type) {
+        return registry.handlers(type);
+    }
+}
