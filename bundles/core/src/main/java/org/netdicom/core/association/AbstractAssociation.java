@@ -75,7 +75,8 @@ abstract class AbstractAssociation implements DulUser, Association {
     private volatile CompletableFuture<Void> releaseDone;
     protected volatile List<PresentationContext> accepted = List.of();
     protected volatile boolean established;
-    protected volatile String endReason = "the association is not established";
+    private static final String NOT_YET_ESTABLISHED = "the association is not established";
+    protected volatile String endReason = NOT_YET_ESTABLISHED;
     private volatile boolean ended;
 
     protected AbstractAssociation(Socket socket, HandlerRegistry parentHandlers, Duration dimseTimeout,
@@ -314,7 +315,7 @@ abstract class AbstractAssociation implements DulUser, Association {
     /** Ends the association once: fails what waits on it and tells the handlers. */
     protected final void end(String reason, boolean aborted) {
         boolean wasEstablished = established;
-        if (wasEstablished) {
+        if (wasEstablished || endReason == NOT_YET_ESTABLISHED) {
             endReason = reason;
         }
         established = false;
