@@ -91,13 +91,13 @@ public final class AcceptorAssociation extends AbstractAssociation {
             UserIdentityRq identity = requested.userIdentityRq();
             UserIdentityResult result = events.userIdentity(Events.userIdentity(this, identity.type(),
                     identity.primaryField(), identity.secondaryField(), identity.positiveResponseRequested()));
-            if (!result.verified()) {
+            if (result != null && !result.verified()) {
                 // PS3.7 D.3.3.7: a user the acceptor does not verify is refused; 1/1/1 is the only fitting reason.
                 reject(new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, AAssociateRj.SOURCE_SERVICE_USER,
                         AAssociateRj.REASON_USER_NO_REASON_GIVEN), "user identity not verified");
                 return;
             }
-            if (identity.positiveResponseRequested()) {
+            if (result != null && identity.positiveResponseRequested()) {
                 byte[] response = result.serverResponse();
                 identityReply = new UserIdentityAc(response == null ? new byte[0] : response);
             }

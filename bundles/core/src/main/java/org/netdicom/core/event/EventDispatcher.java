@@ -72,9 +72,16 @@ public final class EventDispatcher {
         return status == null ? failedWith(event, "returned no status", PROCESSING_FAILURE) : status;
     }
 
+    /**
+     * The handler's decision, or null when no handler is bound: the identity is then not negotiated
+     * (accepted, and no User Identity AC item is sent).
+     */
     public UserIdentityResult userIdentity(UserIdentityEvent event) {
-        UserIdentityResult result = intervene(event, UserIdentityHandler.class, UserIdentityResult.accept(),
-                UserIdentityResult.reject(), (h, e) -> h.onUserIdentity(e));
+        if (registry.intervention(event.type()) == null) {
+            return null;
+        }
+        UserIdentityResult result = intervene(event, UserIdentityHandler.class, null, UserIdentityResult.reject(),
+                (h, e) -> h.onUserIdentity(e));
         return result == null ? failedWith(event, "returned no result", UserIdentityResult.reject()) : result;
     }
 

@@ -21,7 +21,6 @@ import org.netdicom.core.api.EventBindings;
 import org.netdicom.core.api.LogHandlerLevel;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.AcseEvent;
-import org.netdicom.core.api.event.CEchoEvent;
 import org.netdicom.core.api.event.ConnectionEvent;
 import org.netdicom.core.api.event.DataEvent;
 import org.netdicom.core.api.event.DimseEvent;
@@ -257,7 +256,7 @@ class AssociationEventsTest {
         List<Object> seen = Collections.synchronizedList(new ArrayList<>());
         CEchoHandler echo = event -> {
             seen.add(event.arguments());
-            seen.add(((CEchoEvent) event).context().abstractSyntax());
+            seen.add(event.context().abstractSyntax());
             return Status.SUCCESS;
         };
         int port = start(EventBindings.of(EVT_C_ECHO, echo, "site-a", 42));

@@ -60,7 +60,8 @@ final class Dcmtk {
                 fail(tool + " ended at start with exit code " + process.exitValue() + ": "
                         + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return process;
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(50);
