@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# C-ECHO benchmark: netdicom against DCMTK in the same run, on 127.0.0.1, with ratios.
+#
+#   bench/echo-bench.sh                 N_ECHO=20000 echoes on one association, N_ASSOC=1000 associations
+#   N_ECHO=50000 bench/echo-bench.sh
+#
+# Measures (best of ROUNDS runs each):
+#   C-ECHO round trips per second on one association:
+#     DCMTK echoscu --repeat -> DCMTK storescp     (the baseline)
+#     DCMTK echoscu --repeat -> netdicom SCP       (our SCP; ratio to the baseline)
+#     netdicom SCU           -> DCMTK storescp     (our SCU; ratio to the baseline)
+#   Associations per second (open, one C-ECHO, release):
+#     netdicom SCU -> DCMTK storescp vs netdicom SCU -> netdicom SCP   (our SCP against DCMTK's)
+#     one echoscu process per association -> storescp vs netdicom SCU  (DCMTK has no looping SCU:
+#     its number includes process start-up, so this ratio flatters us and is printed as such)
+# DCMTK runs with TCP_NODELAY=1: Debian's build leaves Nagle's algorithm on otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N_ECHO=${N_ECHO:-20000}
+N_ASSOC=${N_ASSOC:-1000}
+N_SPAWN=${N_SPAWN:-200}
+ROUNDS=${ROUNDS:-3}
+export TCP_NODELAY=1
+
+for tool in echoscu storescp; do
+  command -v "$tool" >/dev/null || { echo "DCMTK's $tool is missing: apt-get install -y dcmtk" >&2; exit 1; }
+done
+if [[ ! -f bench/target/classpath.txt ]]; then
+  mvn -B -q install -DskipTests -pl bench -am
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+JAVA=(java -XX:+UseParallelGC -cp "$CP" org.netdicom.bench.EchoBench)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+now() { date +%s.%N; }
+rate() { python3 -c "print(f'{$1/($3-$2):.1f}')"; }
+best() { python3 -c "import sys; print(max(float(x) for x in sys.argv[1:]))" "$@"; }
+ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+DCMTK_PORT=$(free_port)
+(cd "$work" && exec storescp --aetitle STORESCP "$DCMTK_PORT") >/dev/null 2>&1 &
+pids+=($!)
+OUR_PORT=$(free_port)
+"${JAVA[@]}" scp "$OUR_PORT" >"$work/scp.log" 2>&1 &
+pids+=($!)
+wait_port "$DCMTK_PORT" && wait_port "$OUR_PORT" || { echo "a server did not start" >&2; cat "$work/scp.log" >&2; exit 1; }
+
+echoscu_rate() {  # port
+  local t0 t1; t0=$(now); echoscu --repeat "$N_ECHO" -aec ANY "127.0.0.1" "$1"; t1=$(now)
+  rate "$N_ECHO" "$t0" "$t1"
+}
+ours() { "${JAVA[@]}" "$@" | sed -n 's/^RESULT //p'; }
+spawn_rate() {  # port
+  local t0 t1; t0=$(now)
+  for _ in $(seq "$N_SPAWN"); do echoscu -aec ANY 127.0.0.1 "$1"; done
+  t1=$(now); rate "$N_SPAWN" "$t0" "$t1"
+}
+measure() { local r=(); for _ in $(seq "$ROUNDS"); do r+=("$("$@")"); done; best "${r[@]}"; }
+
+echo "== C-ECHO, $(nproc) cores, DCMTK $(echoscu --version | sed -n 's/.*echoscu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
+echo "-- echoes per second on one association ($N_ECHO echoes, best of $ROUNDS)"
+base=$(measure echoscu_rate "$DCMTK_PORT")
+scp=$(measure echoscu_rate "$OUR_PORT")
+scu=$(measure ours echoes 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ECHO")
+printf '%-44s %10s/s\n' "DCMTK echoscu  -> DCMTK storescp" "$base"
+printf '%-44s %10s/s   SCP ratio %s\n' "DCMTK echoscu  -> netdicom SCP" "$scp" "$(ratio "$scp" "$base")"
+printf '%-44s %10s/s   SCU ratio %s\n' "netdicom SCU   -> DCMTK storescp" "$scu" "$(ratio "$scu" "$base")"
+
+echo "-- associations per second: open, C-ECHO, release ($N_ASSOC associations, best of $ROUNDS)"
+to_dcmtk=$(measure ours associations 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ASSOC")
+to_ours=$(measure ours associations 127.0.0.1 "$OUR_PORT" NETDICOM "$N_ASSOC")
+spawned=$(measure spawn_rate "$DCMTK_PORT")
+printf '%-44s %10s/s\n' "netdicom SCU   -> DCMTK storescp" "$to_dcmtk"
+printf '%-44s %10s/s   SCP ratio %s\n' "netdicom SCU   -> netdicom SCP" "$to_ours" "$(ratio "$to_ours" "$to_dcmtk")"
+printf '%-44s %10s/s   SCU ratio %s (DCMTK figure includes process start)\n' \
+  "echoscu process per association -> storescp" "$spawned" "$(ratio "$to_dcmtk" "$spawned")"
