@@ -2,10 +2,13 @@ package org.netdicom.core.acse;
 
 import static org.netdicom.core.pdu.AAssociateRj.*;
 
+import java.util.List;
+
 import org.netdicom.core.api.Implementation;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
 import org.netdicom.core.pdu.AAssociateRq;
+import org.netdicom.core.pdu.RoleSelection;
 import org.netdicom.core.pdu.UserInformation;
 
 /**
@@ -23,7 +26,7 @@ public final class AcceptorNegotiator {
 
     public AcceptorNegotiator(AcceptorSettings settings) {
         this.settings = settings;
-        this.contexts = new PresentationContextNegotiator(settings.supportedContexts());
+        this.contexts = new PresentationContextNegotiator(settings.supportedContexts(), settings.rolePolicies());
     }
 
     /**
@@ -49,9 +52,11 @@ public final class AcceptorNegotiator {
                     REASON_LOCAL_LIMIT_EXCEEDED,
                     "already " + openAssociations + " associations open (maximum " + settings.maximumAssociations() + ")");
         }
-        PresentationContextNegotiator.Result negotiated = contexts.negotiate(rq.presentationContexts());
-        UserInformation userInfo = UserInformation.of(settings.maximumPduLength(),
-                Implementation.CLASS_UID, Implementation.VERSION_NAME);
+        List<RoleSelection> proposedRoles = rq.userInformation() == null ? List.of()
+                : rq.userInformation().roleSelections();
+        PresentationContextNegotiator.Result negotiated = contexts.negotiate(rq.presentationContexts(), proposedRoles);
+        UserInformation userInfo = new UserInformation(settings.maximumPduLength(), Implementation.CLASS_UID,
+                Implementation.VERSION_NAME, null, negotiated.roles(), List.of(), List.of(), null, null, List.of());
         AAssociateAc ac = new AAssociateAc(1, rq.calledAeTitle(), rq.callingAeTitle(), DICOM_APPLICATION_CONTEXT,
                 negotiated.items(), userInfo);
         long peerMax = rq.userInformation() == null ? 0 : rq.userInformation().maxLength();

@@ -12,11 +12,13 @@ import org.netdicom.core.api.LogHandlerLevel;
  * that later changes to the entity never race with running associations.
  *
  * @param supportedContexts abstract syntax to transfer syntaxes in the acceptor's order of preference
+ * @param rolePolicies      SOP class to how role selection proposals are answered; absent = ignored
  * @param maximumPduLength  our maximum receive length, 0 = unlimited
  */
 public record AcceptorSettings(
         String aeTitle,
         Map<String, List<String>> supportedContexts,
+        Map<String, RolePolicy> rolePolicies,
         boolean requireCalledAeTitle,
         Set<String> allowedCallingAeTitles,
         int maximumPduLength,
@@ -28,6 +30,7 @@ public record AcceptorSettings(
 
     public AcceptorSettings {
         supportedContexts = Map.copyOf(supportedContexts);
+        rolePolicies = Map.copyOf(rolePolicies);
         allowedCallingAeTitles = Set.copyOf(allowedCallingAeTitles);
     }
 }

@@ -1,6 +1,7 @@
 package org.netdicom.core.acse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRq;
 import org.netdicom.core.pdu.PresentationContextAc;
 import org.netdicom.core.pdu.PresentationContextRq;
+import org.netdicom.core.pdu.RoleSelection;
 import org.netdicom.core.pdu.UserInformation;
 
 /**
@@ -22,9 +24,14 @@ public final class RequestorNegotiator {
     public static final int MAX_CONTEXTS = 128;
 
     private final List<PresentationContextRq> proposed;
+    private final List<RoleSelection> roles;
 
-    /** @param requested abstract syntax and transfer syntaxes, one entry per context to propose */
-    public RequestorNegotiator(List<Map.Entry<String, List<String>>> requested) {
+    /**
+     * @param requested abstract syntax and transfer syntaxes, one entry per context to propose
+     * @param roles     SCP/SCU role selection items to propose (PS3.7 D.3.3.4)
+     */
+    public RequestorNegotiator(List<Map.Entry<String, List<String>>> requested, List<RoleSelection> roles) {
+        this.roles = List.copyOf(roles);
         if (requested.isEmpty()) {
             throw new IllegalArgumentException("no presentation context requested");
         }
@@ -42,14 +49,20 @@ public final class RequestorNegotiator {
 
     public AAssociateRq request(String callingAeTitle, String calledAeTitle, int maxPduLength) {
         return new AAssociateRq(1, calledAeTitle, callingAeTitle, AcceptorNegotiator.DICOM_APPLICATION_CONTEXT,
-                proposed, UserInformation.of(maxPduLength, Implementation.CLASS_UID, Implementation.VERSION_NAME));
+                proposed, new UserInformation(maxPduLength, Implementation.CLASS_UID, Implementation.VERSION_NAME, null,
+                        roles, List.of(), List.of(), null, null, List.of()));
     }
 
     /**
-     * The contexts accepted in {@code ac}. An acceptance naming an ID we did not propose, or a
-     * transfer syntax we did not offer for it, is not an agreement and is left out.
+     * The contexts accepted in {@code ac}, with their roles. An acceptance naming an ID we did not
+     * propose, or a transfer syntax we did not offer for it, is not an agreement and is left out, as
+     * is a context on which the acceptor refused every role we proposed.
      */
     public List<PresentationContext> accepted(AAssociateAc ac) {
+        Map<String, RoleSelection> replies = new HashMap<>();
+        if (ac.userInformation() != null) {
+            ac.userInformation().roleSelections().forEach(r -> replies.putIfAbsent(r.sopClassUid(), r));
+        }
         List<PresentationContext> accepted = new ArrayList<>();
         for (PresentationContextAc item : ac.presentationContexts()) {
             if (item.result() != PresentationContextAc.ACCEPTANCE) {
@@ -57,10 +70,25 @@ public final class RequestorNegotiator {
             }
             for (PresentationContextRq rq : proposed) {
                 if (rq.id() == item.id() && rq.transferSyntaxes().contains(item.transferSyntax())) {
-                    accepted.add(new PresentationContext(rq.id(), rq.abstractSyntax(), item.transferSyntax()));
+                    RoleSelection reply = proposedRole(rq.abstractSyntax()) ? replies.get(rq.abstractSyntax()) : null;
+                    boolean scu = reply == null || reply.scuRole();
+                    boolean scp = reply != null && reply.scpRole();
+                    if (scu || scp) {
+                        accepted.add(new PresentationContext(rq.id(), rq.abstractSyntax(), item.transferSyntax(), scu,
+                                scp));
+                    }
                 }
             }
         }
         return List.copyOf(accepted);
+    }
+
+    private boolean proposedRole(String sopClassUid) {
+        for (RoleSelection role : roles) {
+            if (role.sopClassUid().equals(sopClassUid)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.netdicom.core.acse.AcceptorSettings;
+import org.netdicom.core.acse.RolePolicy;
 import org.netdicom.core.association.RequestorAssociation;
 import org.netdicom.core.association.RequestorSettings;
+import org.netdicom.core.pdu.RoleSelection;
 import org.netdicom.core.transport.AcceptLoop;
 
 /**
@@ -31,6 +33,8 @@ public final class ApplicationEntity {
     private final Map<String, List<String>> supportedContexts = new LinkedHashMap<>();
     private final List<Map.Entry<String, List<String>>> requestedContexts = new ArrayList<>();
     private final Set<String> allowedCallingAeTitles = new LinkedHashSet<>();
+    private final Map<String, RolePolicy> rolePolicies = new LinkedHashMap<>();
+    private final Map<String, RoleSelection> requestedRoles = new LinkedHashMap<>();
     private boolean requireCalledAeTitle;
     private int maximumPduLength = 16384;
     private int maximumAssociations = 64;
@@ -92,6 +96,31 @@ public final class ApplicationEntity {
     /** The presentation contexts to propose, in order; read-only. */
     public List<Map.Entry<String, List<String>>> requestedContexts() {
         return List.copyOf(requestedContexts);
+    }
+
+    /**
+     * As requestor, proposes SCP/SCU role selection for {@code sopClassUid} (PS3.7 D.3.3.4): for
+     * example {@code requestRole(ctStorage, false, true)} to receive C-STORE sub-operations of a
+     * C-GET. At least one role must be proposed.
+     */
+    public ApplicationEntity requestRole(String sopClassUid, boolean scuRole, boolean scpRole) {
+        if (!scuRole && !scpRole) {
+            throw new IllegalArgumentException("propose at least one role for " + sopClassUid);
+        }
+        requestedRoles.put(Objects.requireNonNull(sopClassUid, "sopClassUid"),
+                new RoleSelection(sopClassUid, scuRole, scpRole));
+        return this;
+    }
+
+    /**
+     * As acceptor, answers role selection proposals for {@code sopClassUid}: a proposed role is
+     * accepted only if allowed here. Without this call, proposals for the SOP class are ignored (no
+     * reply, default roles: requestor SCU, acceptor SCP). A context on which every proposed role is
+     * refused is rejected.
+     */
+    public ApplicationEntity acceptRoles(String sopClassUid, boolean scuRole, boolean scpRole) {
+        rolePolicies.put(Objects.requireNonNull(sopClassUid, "sopClassUid"), new RolePolicy(scuRole, scpRole));
+        return this;
     }
 
     /** Refuse associations whose called AE title is not ours (A-ASSOCIATE-RJ 1/1/7). */
@@ -214,7 +243,8 @@ public final class ApplicationEntity {
         if (requestedContexts.isEmpty()) {
             throw new IllegalStateException("AE " + aeTitle + " requests no presentation context");
         }
-        return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts, maximumPduLength,
+        return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts,
+                List.copyOf(requestedRoles.values()), maximumPduLength,
                 connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), new InetSocketAddress(host, port),
                 called, handlers);
     }
@@ -237,7 +267,7 @@ public final class ApplicationEntity {
         if (supportedContexts.isEmpty()) {
             throw new IllegalStateException("AE " + aeTitle + " supports no presentation context");
         }
-        return AcceptLoop.start(address, new AcceptorSettings(aeTitle, supportedContexts(),
+        return AcceptLoop.start(address, new AcceptorSettings(aeTitle, supportedContexts(), rolePolicies,
                 requireCalledAeTitle, allowedCallingAeTitles(), maximumPduLength, maximumAssociations,
                 acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), handlers);
     }

@@ -114,7 +114,8 @@ public final class AcceptorAssociation extends AbstractAssociation {
         events.sopCommon(Events.sopCommon(this, common)); // PS3.7 D.3.3.6: no reply item is sent
 
         UserInformation reply = new UserInformation(settings.maximumPduLength(), Implementation.CLASS_UID,
-                Implementation.VERSION_NAME, windowReply, List.of(), extendedReply, List.of(), null, identityReply,
+                Implementation.VERSION_NAME, windowReply, accept.response().userInformation().roleSelections(), extendedReply,
+                List.of(), null, identityReply,
                 List.of());
         AAssociateAc ac = new AAssociateAc(accept.response().protocolVersion(), accept.response().calledAeTitle(),
                 accept.response().callingAeTitle(), accept.response().applicationContextName(),

@@ -41,7 +41,7 @@ public final class RequestorAssociation extends AbstractAssociation {
             HandlerRegistry handlers) throws IOException {
         super(socket, handlers, settings.dimseTimeout(), settings.acseTimeout());
         this.settings = settings;
-        this.negotiator = new RequestorNegotiator(settings.requestedContexts());
+        this.negotiator = new RequestorNegotiator(settings.requestedContexts(), settings.roleSelections());
         this.calledAeTitle = calledAeTitle;
         attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), TIMERS, true));
     }

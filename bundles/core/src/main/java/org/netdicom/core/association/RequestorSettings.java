@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.netdicom.core.api.LogHandlerLevel;
+import org.netdicom.core.pdu.RoleSelection;
 
 /** What a requestor association needs from its Application Entity, fixed when it starts. */
 public record RequestorSettings(
         String callingAeTitle,
         List<Map.Entry<String, List<String>>> requestedContexts,
+        List<RoleSelection> roleSelections,
         int maximumPduLength,
         Duration connectionTimeout,
         Duration acseTimeout,
@@ -19,5 +21,6 @@ public record RequestorSettings(
 
     public RequestorSettings {
         requestedContexts = List.copyOf(requestedContexts);
+        roleSelections = List.copyOf(roleSelections);
     }
 }

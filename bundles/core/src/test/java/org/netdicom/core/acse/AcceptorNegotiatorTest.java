@@ -20,12 +20,14 @@ class AcceptorNegotiatorTest {
 
     private static final String VERIFICATION = "1.2.840.10008.1.1";
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+    private static final String MR = "1.2.840.10008.5.1.4.1.1.4";
     private static final String IMPLICIT = "1.2.840.10008.1.2";
     private static final String EXPLICIT = "1.2.840.10008.1.2.1";
     private static final String BIG = "1.2.840.10008.1.2.2";
 
     private static AcceptorSettings settings(boolean requireCalled, Set<String> calling, int maxAssociations) {
-        return new AcceptorSettings("NETDICOM", Map.of(VERIFICATION, List.of(EXPLICIT, IMPLICIT)), requireCalled,
+        return new AcceptorSettings("NETDICOM", Map.of(VERIFICATION, List.of(EXPLICIT, IMPLICIT), CT, List.of(IMPLICIT)),
+                Map.of(CT, new RolePolicy(false, true)), requireCalled,
                 calling, 16384, maxAssociations, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), LogHandlerLevel.STANDARD);
     }
 
@@ -55,7 +57,7 @@ class AcceptorNegotiatorTest {
     @Test
     void rejectsEachContextWithItsReasonButAcceptsTheAssociation() {
         AAssociateRq rq = request("NETDICOM", "SCU", AcceptorNegotiator.DICOM_APPLICATION_CONTEXT,
-                new PresentationContextRq(1, CT, List.of(IMPLICIT)),
+                new PresentationContextRq(1, MR, List.of(IMPLICIT)),
                 new PresentationContextRq(3, VERIFICATION, List.of(BIG)),
                 new PresentationContextRq(4, VERIFICATION, List.of(IMPLICIT)),
                 new PresentationContextRq(5, VERIFICATION, List.of(BIG, IMPLICIT)),
