@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.netdicom.core.api.LogHandlerLevel;
+import org.netdicom.core.api.TlsSettings;
 
 /**
  * An immutable snapshot of an Application Entity's acceptor settings, taken when a server starts so
@@ -14,6 +15,7 @@ import org.netdicom.core.api.LogHandlerLevel;
  * @param supportedContexts abstract syntax to transfer syntaxes in the acceptor's order of preference
  * @param rolePolicies      SOP class to how role selection proposals are answered; absent = ignored
  * @param maximumPduLength  our maximum receive length, 0 = unlimited
+ * @param tls               TLS settings, or null for plain TCP
  */
 public record AcceptorSettings(
         String aeTitle,
@@ -26,7 +28,8 @@ public record AcceptorSettings(
         Duration acseTimeout,
         Duration dimseTimeout,
         Duration networkTimeout,
-        LogHandlerLevel logHandlerLevel) {
+        LogHandlerLevel logHandlerLevel,
+        TlsSettings tls) {
 
     public AcceptorSettings {
         supportedContexts = Map.copyOf(supportedContexts);

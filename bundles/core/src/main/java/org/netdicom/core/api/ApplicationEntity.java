@@ -43,6 +43,7 @@ public final class ApplicationEntity {
     private Duration networkTimeout = Duration.ofSeconds(60);
     private Duration connectionTimeout = Duration.ofSeconds(30);
     private LogHandlerLevel logHandlerLevel = LogHandlerLevel.STANDARD;
+    private TlsSettings tls;
 
     /** @throws IllegalArgumentException if {@code aeTitle} is not a valid AE title */
     public ApplicationEntity(String aeTitle) {
@@ -213,6 +214,16 @@ public final class ApplicationEntity {
         return connectionTimeout;
     }
 
+    /** Secures servers and associations started from now on with TLS; null for plain TCP (the default). */
+    public ApplicationEntity tls(TlsSettings settings) {
+        this.tls = settings;
+        return this;
+    }
+
+    public TlsSettings tls() {
+        return tls;
+    }
+
     /** Which logging handlers every association binds by itself; STANDARD unless changed. */
     public ApplicationEntity logHandlerLevel(LogHandlerLevel level) {
         this.logHandlerLevel = Objects.requireNonNull(level, "level");
@@ -245,7 +256,8 @@ public final class ApplicationEntity {
         }
         return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts,
                 List.copyOf(requestedRoles.values()), maximumPduLength,
-                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), new InetSocketAddress(host, port),
+                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls),
+                new InetSocketAddress(host, port),
                 called, handlers);
     }
 
@@ -269,7 +281,7 @@ public final class ApplicationEntity {
         }
         return AcceptLoop.start(address, new AcceptorSettings(aeTitle, supportedContexts(), rolePolicies,
                 requireCalledAeTitle, allowedCallingAeTitles(), maximumPduLength, maximumAssociations,
-                acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel), handlers);
+                acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls), handlers);
     }
 
     private static Duration positive(Duration d, String what) {

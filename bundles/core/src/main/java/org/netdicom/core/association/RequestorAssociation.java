@@ -21,6 +21,7 @@ import org.netdicom.core.event.LoggingHandlers;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
 import org.netdicom.core.pdu.AAssociateRq;
+import org.netdicom.core.transport.TlsSockets;
 
 /**
  * An association opened by us as requestor. A reader thread runs the Upper Layer; operations send
@@ -61,6 +62,9 @@ public final class RequestorAssociation extends AbstractAssociation {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, (int) Math.min(Integer.MAX_VALUE, settings.connectionTimeout().toMillis()));
+            if (settings.tls() != null) {
+                socket = TlsSockets.client(socket, address, settings.tls(), settings.acseTimeout());
+            }
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.networkTimeout().toMillis()));
         } catch (IOException e) {
             socket.close();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.netdicom.core.api.LogHandlerLevel;
+import org.netdicom.core.api.TlsSettings;
 import org.netdicom.core.pdu.RoleSelection;
 
 /** What a requestor association needs from its Application Entity, fixed when it starts. */
@@ -17,7 +18,8 @@ public record RequestorSettings(
         Duration acseTimeout,
         Duration dimseTimeout,
         Duration networkTimeout,
-        LogHandlerLevel logHandlerLevel) {
+        LogHandlerLevel logHandlerLevel,
+        TlsSettings tls) {
 
     public RequestorSettings {
         requestedContexts = List.copyOf(requestedContexts);

@@ -69,7 +69,7 @@ public final class AcceptLoop implements AssociationServer {
     /** Binds {@code address} and starts accepting. */
     public static AssociationServer start(InetSocketAddress address, AcceptorSettings settings, EventBindings bindings)
             throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = TlsSockets.serverSocket(settings.tls());
         try {
             socket.setReuseAddress(true);
             socket.bind(address, 128);
@@ -114,9 +114,15 @@ public final class AcceptLoop implements AssociationServer {
     private void serve(Socket socket) {
         AcceptorAssociation association;
         try {
+            TlsSockets.handshake(socket, settings.acseTimeout());
+            if (settings.tls() != null) {
+                LOG.debug("{}: TLS connection from {}: {}", this, socket.getRemoteSocketAddress(),
+                        TlsSockets.describe(socket));
+            }
             association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers, timers);
         } catch (IOException e) {
-            LOG.debug("connection from {} failed before negotiation: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.info("{}: connection from {} failed before negotiation: {}", this, socket.getRemoteSocketAddress(),
+                    e.getMessage());
             closeQuietly(socket);
             return;
         }
