@@ -63,6 +63,7 @@ public final class UpperLayer {
     private final List<Runnable> indications = new ArrayList<>();
     private volatile DulState state = STA1;
     private volatile int peerMaxPduLength;
+    private AAssociateRq pendingRequest;
 
     /**
      * @param maxReceivePduLength our maximum P-DATA-TF length, 0 = unlimited
@@ -107,8 +108,18 @@ public final class UpperLayer {
      * The caller then runs {@link #readUntilClosed} on a reader thread.
      */
     public void requestAssociation(AAssociateRq request) {
+        associateRequest(request);
+        transportConnected();
+    }
+
+    /** A-ASSOCIATE request primitive (Evt1) alone: AE-1 keeps the request until Evt2. */
+    void associateRequest(AAssociateRq request) {
         dispatchLocal(EVT1, request);
-        dispatch(EVT2, request);
+    }
+
+    /** Transport connect confirmation (Evt2): sends the A-ASSOCIATE-RQ kept by AE-1. */
+    void transportConnected() {
+        dispatch(EVT2, null);
     }
 
     /** Reads and processes PDUs until the connection closes; then tells the user it is closed. */
@@ -326,8 +337,10 @@ public final class UpperLayer {
     /** Performs {@code action} (lock held) and returns the next state. */
     private DulState perform(DulAction action, DulEvent event, Object payload) {
         switch (action) {
-            case AE_1 -> { /* the requestor connects the transport before creating the Upper Layer */ }
-            case AE_2 -> send((AAssociateRq) payload);
+            // The requestor connects the transport itself before it creates the Upper Layer, so AE-1
+            // only keeps the request for AE-2.
+            case AE_1 -> pendingRequest = (AAssociateRq) payload;
+            case AE_2 -> send(pendingRequest);
             case AE_3 -> indicate(() -> user.associateAccepted((AAssociateAc) payload));
             case AE_4 -> indicate(() -> user.associateRejected((AAssociateRj) payload));
             case AE_5 -> artim.start();
