@@ -142,13 +142,12 @@ abstract class AbstractAssociation implements DulUser, Association {
         throw new AssociationException("no presentation context for " + abstractSyntax + " was accepted");
     }
 
-    protected final <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+    /** Waits for {@code future}, which the thread reading the association completes. */
+    protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            abort();
-            throw new AssociationException("no " + what + " from " + peerDescription() + " within "
-                    + timeout.toMillis() + " ms; association aborted");
+            throw timedOut(what, timeout);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new AssociationException(e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
@@ -156,6 +155,13 @@ abstract class AbstractAssociation implements DulUser, Association {
             abort();
             throw new AssociationException("interrupted while waiting for " + what + "; association aborted", e);
         }
+    }
+
+    /** Aborts after a wait that took too long, and says so. */
+    protected final AssociationException timedOut(String what, Duration timeout) {
+        abort();
+        return new AssociationException("no " + what + " from " + peerDescription() + " within " + timeout.toMillis()
+                + " ms; association aborted");
     }
 
     protected final void requireEstablished() throws AssociationException {

@@ -5,7 +5,11 @@ import static org.netdicom.core.api.event.EventType.*;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,13 +80,143 @@ public final class RequestorAssociation extends AbstractAssociation {
         return association;
     }
 
+    // ---- who reads ------------------------------------------------------------------------------
+    //
+    // A thread waiting for a response reads the socket itself, so the response reaches it without a
+    // hand-off between threads. The background reader reads only when nobody waits, so that an idle
+    // association still sees an abort or a release collision at once; after an operation it lingers
+    // briefly before reading again, since operations usually come in runs. All fields below are
+    // guarded by the monitor of {@code baton}.
+
+    /** How long the background reader leaves the socket to the callers after an operation. */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private final Object baton = new Object();
+    private boolean reading;
+    private int callersWaiting;
+    private long lastCallerDone = System.nanoTime();
+    private volatile boolean finished;
+
+    /** Reads on the caller's thread until {@code future} is done, the deadline passes or the association ends. */
+    @Override
+    protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (baton) {
+            callersWaiting++;
+        }
+        try {
+            while (!future.isDone() && !finished) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    throw timedOut(what, timeout);
+                }
+                if (!takeReadTurn(future, remaining)) {
+                    continue;
+                }
+                try {
+                    upperLayer.readOne((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                } catch (SocketTimeoutException e) {
+                    throw timedOut(what, timeout);
+                } finally {
+                    endReadTurn();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new AssociationException("interrupted while waiting for " + what + "; association aborted", e);
+        } finally {
+            synchronized (baton) {
+                callersWaiting--;
+                lastCallerDone = System.nanoTime();
+                baton.notifyAll();
+            }
+        }
+        if (!future.isDone()) {
+            throw new AssociationException(endReason);
+        }
+        try {
+            return future.getNow(null);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new AssociationException(e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Waits until nobody reads; false if {@code future} got done meanwhile (or time ran out). */
+    private boolean takeReadTurn(CompletableFuture<?> future, long remainingNanos) throws InterruptedException {
+        synchronized (baton) {
+            long until = System.nanoTime() + remainingNanos;
+            while (reading && !future.isDone() && !finished) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(baton, left);
+            }
+            if (future.isDone() || finished) {
+                return false;
+            }
+            reading = true;
+            return true;
+        }
+    }
+
+    private void endReadTurn() {
+        synchronized (baton) {
+            reading = false;
+            baton.notifyAll();
+        }
+    }
+
+    /** The background reader: reads while no caller waits for a response. */
+    private void readWhileIdle() {
+        try {
+            while (true) {
+                synchronized (baton) {
+                    while (!finished && (reading || callersWaiting > 0
+                            || System.nanoTime() - lastCallerDone < LINGER_NANOS)) {
+                        long linger = LINGER_NANOS - (System.nanoTime() - lastCallerDone);
+                        if (reading || callersWaiting > 0 || linger <= 0) {
+                            baton.wait();
+                        } else {
+                            TimeUnit.NANOSECONDS.timedWait(baton, linger);
+                        }
+                    }
+                    if (finished) {
+                        return;
+                    }
+                    reading = true;
+                }
+                boolean open;
+                try {
+                    open = upperLayer.readOne();
+                } finally {
+                    endReadTurn();
+                }
+                if (!open) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            upperLayer.shutdown();
+        }
+    }
+
+    @Override
+    protected void onClosed() {
+        synchronized (baton) {
+            finished = true;
+            baton.notifyAll();
+        }
+    }
+
     private void start() {
         events.notify(EVT_CONN_OPEN, () -> Events.connection(EVT_CONN_OPEN, this, remoteAddress()));
         AAssociateRq rq = negotiator.request(settings.callingAeTitle(), calledAeTitle, settings.maximumPduLength());
         events.notify(EVT_REQUESTED, () -> Events.plain(EVT_REQUESTED, this));
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", rq));
         upperLayer.requestAssociation(rq);
-        Thread reader = new Thread(upperLayer::readUntilClosed,
+        Thread reader = new Thread(this::readWhileIdle,
                 "netdicom-scu-" + settings.callingAeTitle() + "-" + READERS.incrementAndGet());
         reader.setDaemon(true);
         reader.start();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.netdicom.core.pdu.AAbort;
@@ -57,6 +58,8 @@ public final class UpperLayer {
     private final OutputStream out;
     private final ArtimTimer artim;
     private final boolean requestor;
+    /** The socket's read timeout when the Upper Layer was made: the network (idle) timeout. */
+    private final int networkTimeoutMillis;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Object writeLock = new Object();
@@ -64,6 +67,7 @@ public final class UpperLayer {
     private volatile DulState state = STA1;
     private volatile int peerMaxPduLength;
     private AAssociateRq pendingRequest;
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     /**
      * @param maxReceivePduLength our maximum P-DATA-TF length, 0 = unlimited
@@ -77,6 +81,7 @@ public final class UpperLayer {
         this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 65536), maxReceivePduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
         this.artim = new ArtimTimer(timers, artimTimeout, this::artimExpired);
+        this.networkTimeoutMillis = socket.getSoTimeout();
     }
 
     public DulState state() {
@@ -124,47 +129,96 @@ public final class UpperLayer {
 
     /** Reads and processes PDUs until the connection closes; then tells the user it is closed. */
     public void readUntilClosed() {
-        try {
-            readLoop();
-        } finally {
-            closeTransport();
-            artim.stop();
-            user.closed();
+        while (readOne()) {
+            // each call handles one PDU
         }
     }
 
-    private void readLoop() {
-        while (state != STA1) {
-            Pdu pdu;
+    /**
+     * Reads and processes one PDU (or the end of the connection). Only one thread may read at a
+     * time; the requestor lets the thread waiting for a response read it itself. Returns false once
+     * the connection is closed, after the user has been told (once).
+     */
+    public boolean readOne() {
+        try {
+            return readOne(0);
+        } catch (SocketTimeoutException cannotHappen) {
+            return true;
+        }
+    }
+
+    /**
+     * As {@link #readOne()}, but gives up after {@code maxWaitMillis} (when shorter than the network
+     * timeout) by throwing {@link SocketTimeoutException}, leaving the association as it was: the
+     * caller (waiting for a response with a deadline of its own) decides what to do.
+     */
+    public boolean readOne(int maxWaitMillis) throws SocketTimeoutException {
+        if (state == STA1) {
+            finish();
+            return false;
+        }
+        boolean ownDeadline = maxWaitMillis > 0 && (networkTimeoutMillis == 0 || maxWaitMillis < networkTimeoutMillis);
+        Pdu pdu;
+        try {
+            if (ownDeadline) {
+                socket.setSoTimeout(maxWaitMillis);
+            }
             try {
                 pdu = reader.read();
-            } catch (PduFormatException e) {
-                LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-                dispatch(EVT19, e.abortReason());
-                continue;
-            } catch (SocketTimeoutException e) {
-                if (state == STA13) {
-                    dispatch(EVT17, null); // the peer never closed: give up as if it had (AR-5)
-                } else {
-                    LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
-                    abortQuietly();
+            } finally {
+                if (ownDeadline && !socket.isClosed()) {
+                    socket.setSoTimeout(networkTimeoutMillis);
                 }
-                continue;
-            } catch (IOException e) {
-                if (state != STA1) {
-                    dispatch(EVT17, null);
-                }
-                return;
             }
-            if (pdu == null) {
+        } catch (SocketTimeoutException e) {
+            if (ownDeadline) {
+                throw e;
+            }
+            if (state == STA13) {
+                dispatch(EVT17, null); // the peer never closed: give up as if it had (AR-5)
+            } else {
+                LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
+                abortQuietly();
+            }
+            return continueReading();
+        } catch (PduFormatException e) {
+            LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            dispatch(EVT19, e.abortReason());
+            return continueReading();
+        } catch (IOException e) {
+            if (state != STA1) {
                 dispatch(EVT17, null);
-                return;
             }
-            if (user.wantsRawData()) {
-                user.rawDataReceived(reader.lastPduBytes());
-            }
-            user.pduReceived(pdu);
-            dispatch(eventOf(pdu), pdu);
+            finish();
+            return false;
+        }
+        if (pdu == null) {
+            dispatch(EVT17, null);
+            finish();
+            return false;
+        }
+        if (user.wantsRawData()) {
+            user.rawDataReceived(reader.lastPduBytes());
+        }
+        user.pduReceived(pdu);
+        dispatch(eventOf(pdu), pdu);
+        return continueReading();
+    }
+
+    private boolean continueReading() {
+        if (state == STA1) {
+            finish();
+            return false;
+        }
+        return true;
+    }
+
+    /** Closes the transport and tells the user, once, whichever thread gets here first. */
+    private void finish() {
+        if (finished.compareAndSet(false, true)) {
+            closeTransport();
+            artim.stop();
+            user.closed();
         }
     }
 
