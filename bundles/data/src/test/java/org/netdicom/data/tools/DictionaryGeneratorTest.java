@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.netdicom.data.dict.ElementDictionary;
 
 class DictionaryGeneratorTest {
 
@@ -35,5 +43,21 @@ class DictionaryGeneratorTest {
     @Test
     void rejectsRangesThatNoMaskExpresses() {
         assertThrows(IllegalArgumentException.class, () -> DictionaryGenerator.parseTag("(6000-6010,0010)"));
+    }
+
+    /** Needs DCMTK's dictionary (Debian package dcmtk), like the other DCMTK tests: fails without it. */
+    @Test
+    void committedResourceIsExactlyWhatTheGeneratorMakesFromDcmtksDictionary() throws IOException {
+        Path dic = Path.of("/usr/share/libdcmtk17/dicom.dic");
+        if (!Files.exists(dic)) {
+            fail(dic + " not found: install DCMTK (apt-get install dcmtk), or update the path for a newer libdcmtk");
+        }
+        List<String> generated = DictionaryGenerator.convert(Files.readAllLines(dic, StandardCharsets.UTF_8));
+        List<String> committed;
+        try (InputStream in = ElementDictionary.class.getResourceAsStream("elements.tsv")) {
+            committed = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).toList();
+        }
+        assertEquals(generated, committed);
     }
 }
