@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
+import org.netdicom.data.Tag;
 
 /**
  * A buffered input with its own byte array, so that reading a header is array access and not a
@@ -88,7 +89,7 @@ final class ByteSource {
      * Reads exactly {@code length} bytes. Arrays above a few megabytes are grown as bytes arrive,
      * so a length that lies about a truncated stream costs at most twice the bytes really there.
      */
-    byte[] read(int length, String what) throws IOException {
+    byte[] read(int length, int tag) throws IOException {
         long start = offset();
         byte[] dst = new byte[Math.min(length, EAGER_ALLOCATION)];
         int filled = 0;
@@ -106,18 +107,20 @@ final class ByteSource {
             } else if (want >= BUFFER_SIZE) {
                 int r = in.read(dst, filled, want);
                 if (r < 0) {
-                    throw truncated(what, length, filled, start);
+                    throw truncated(tag, length, filled, start);
                 }
                 base += r; // bytes that went past the buffer still count
                 filled += r;
             } else if (!ensure(1)) {
-                throw truncated(what, length, filled, start);
+                throw truncated(tag, length, filled, start);
             }
         }
         return dst;
     }
 
-    private DicomFormatException truncated(String what, int length, int filled, long start) {
+    /** The message is built only on failure: no string work per element on the hot path. */
+    private DicomFormatException truncated(int tag, int length, int filled, long start) {
+        String what = tag == Tag.ITEM ? "pixel data fragment" : "value of " + Tag.toString(tag);
         return new DicomFormatException("stream ends inside " + what + ": value of " + length
                 + " bytes starting at " + start + " has only " + filled, offset());
     }

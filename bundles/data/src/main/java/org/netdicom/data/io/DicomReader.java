@@ -159,7 +159,7 @@ public final class DicomReader {
             readItems(s, d, src.offset() + length, depth + 1);
             return;
         }
-        byte[] value = src.read((int) length, "value of " + Tag.toString(tag));
+        byte[] value = src.read((int) length, tag);
         if (bigEndian && vr.kind() == VR.Kind.BINARY && vr.unitSize() > 1) {
             swap(value, vr.unitSize());
         }
@@ -263,7 +263,7 @@ public final class DicomReader {
                 throw new DicomFormatException("fragment item with undefined length", at);
             }
             checkLength(Tag.ITEM, length, end, at);
-            items.add(src.read((int) length, "pixel data fragment"));
+            items.add(src.read((int) length, Tag.ITEM));
         }
     }
 
