@@ -1,0 +1,304 @@
+package org.netdicom.data.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Sequence;
+import org.netdicom.data.Tag;
+import org.netdicom.data.VR;
+import org.netdicom.data.dict.ElementDictionary;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.internal.DatasetAccess;
+
+/**
+ * Decodes a data set from a stream in Implicit VR Little Endian, Explicit VR Little Endian or
+ * Explicit VR Big Endian (PS3.5 chapter 7): sequences and items of defined and undefined length
+ * to any depth, encapsulated pixel data kept as fragments, UN of undefined length read as a
+ * sequence in Implicit VR Little Endian (PS3.5 6.2.2). Binary values of Big Endian input are
+ * swapped to the little endian order of the data model.
+ *
+ * <p>Every length is checked before anything is allocated: against the end of the enclosing item
+ * or sequence, and against {@link #maxValueLength(int)}. Each step consumes at least one header,
+ * so the reader always ends. Bad input gives a {@link DicomFormatException} with the byte offset.
+ * Odd value lengths are accepted (lenient; real-world files have them). Not thread-safe.
+ */
+public final class DicomReader {
+    private static final int UNDEFINED = -1;
+    private static final long NO_END = -1;
+    private static final int MAX_DEPTH = 64;
+
+    private final ByteSource src;
+    private final ElementDictionary dict = ElementDictionary.standard();
+    private final DatasetAccess access = DatasetAccess.get();
+    private boolean explicitVr;
+    private boolean bigEndian;
+    private int maxValueLength = Integer.MAX_VALUE - 8;
+    private int stopTag = -1;
+    private boolean stopped;
+
+    /** A reader of {@code in}; for speed, {@code in} need not be buffered (the reader buffers). */
+    public DicomReader(InputStream in) {
+        this(new ByteSource(in, 0));
+    }
+
+    DicomReader(ByteSource src) {
+        this.src = src;
+    }
+
+    /** The largest value length accepted (default: the largest Java array). */
+    public DicomReader maxValueLength(int max) {
+        this.maxValueLength = max;
+        return this;
+    }
+
+    /**
+     * Stops reading the top-level data set before the first element whose tag is {@code tag} or
+     * greater (e.g. {@link Tag#PIXEL_DATA} for header-only parsing); the stream is left just before
+     * that element's header, its value unread.
+     */
+    public DicomReader stopBefore(int tag) {
+        this.stopTag = tag;
+        return this;
+    }
+
+    /** True if the last {@link #readDataset} stopped at the tag given to {@link #stopBefore(int)}. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The offset of the next unread byte. */
+    public long offset() {
+        return src.offset();
+    }
+
+    /** Reads elements until the end of the stream (or the stop tag) into a new dataset. */
+    public Dataset readDataset(TransferSyntax ts) throws IOException {
+        if (ts.isDeflated()) {
+            throw new IllegalArgumentException("inflate the stream first; DicomFile does for Part 10 files");
+        }
+        Dataset d = new Dataset(64);
+        readInto(d, ts);
+        return d;
+    }
+
+    void readInto(Dataset d, TransferSyntax ts) throws IOException {
+        explicitVr = ts.isExplicitVr();
+        bigEndian = ts.isBigEndian();
+        stopped = false;
+        readElements(d, NO_END, false, 0);
+    }
+
+    ByteSource source() {
+        return src;
+    }
+
+    private void readElements(Dataset d, long end, boolean inItem, int depth) throws IOException {
+        while (true) {
+            if (end != NO_END) {
+                long at = src.offset();
+                if (at == end) {
+                    return;
+                }
+                if (at > end) {
+                    throw new DicomFormatException("element runs past the end of its item at " + end, at);
+                }
+            } else if (!inItem && src.atEnd()) {
+                return;
+            }
+            src.require(8, "element header");
+            int tag = src.u16(0, bigEndian) << 16 | src.u16(2, bigEndian);
+            if (depth == 0 && stopTag != -1 && Integer.compareUnsigned(tag, stopTag) >= 0) {
+                stopped = true;
+                return;
+            }
+            if ((tag >>> 16) == 0xFFFE) {
+                long at = src.offset();
+                if (tag == Tag.ITEM_DELIMITATION_ITEM && inItem && end == NO_END) {
+                    src.skip(8);
+                    return;
+                }
+                throw new DicomFormatException("unexpected " + Tag.toString(tag) + (inItem ? " in item" : " in data set"), at);
+            }
+            readElement(d, tag, end, depth);
+        }
+    }
+
+    private void readElement(Dataset d, int tag, long end, int depth) throws IOException {
+        long headerAt = src.offset();
+        VR vr;
+        long length;
+        if (explicitVr) {
+            vr = VR.of(src.u8(4), src.u8(5));
+            if (vr == null) {
+                throw new DicomFormatException("invalid VR bytes 0x" + Integer.toHexString(src.u16(4, true))
+                        + " in header of " + Tag.toString(tag), headerAt);
+            }
+            if (vr.hasLongLength()) {
+                src.require(12, "element header");
+                length = src.i32(8, bigEndian) & 0xFFFFFFFFL;
+                src.skip(12);
+            } else {
+                length = src.u16(6, bigEndian);
+                src.skip(8);
+            }
+        } else {
+            vr = dict.vrOf(tag);
+            length = src.i32(4, bigEndian) & 0xFFFFFFFFL;
+            src.skip(8);
+        }
+        if (length == 0xFFFFFFFFL) {
+            readUndefinedLength(d, tag, vr, headerAt, end, depth);
+            return;
+        }
+        checkLength(tag, length, end, headerAt);
+        if (vr == VR.SQ) {
+            Sequence s = access.newSequence(d, 4);
+            access.put(d, tag, vr, s);
+            readItems(s, d, src.offset() + length, depth + 1);
+            return;
+        }
+        byte[] value = src.read((int) length, tag);
+        if (bigEndian && vr.kind() == VR.Kind.BINARY && vr.unitSize() > 1) {
+            swap(value, vr.unitSize());
+        }
+        access.put(d, tag, vr, value);
+    }
+
+    private void checkLength(int tag, long length, long end, long headerAt) throws DicomFormatException {
+        if (length > maxValueLength) {
+            throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
+                    + " exceeds the maximum " + maxValueLength, headerAt);
+        }
+        if (end != NO_END && src.offset() + length > end) {
+            throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
+                    + " runs past the end of its item or sequence at " + end, headerAt);
+        }
+    }
+
+    private void readUndefinedLength(Dataset d, int tag, VR vr, long headerAt, long end, int depth) throws IOException {
+        if (vr == VR.SQ) {
+            Sequence s = access.newSequence(d, 4);
+            access.put(d, tag, vr, s);
+            readItems(s, d, NO_END, depth + 1);
+        } else if (vr == VR.UN) {
+            // PS3.5 6.2.2: UN of undefined length is a sequence encoded in Implicit VR Little Endian
+            boolean wasExplicit = explicitVr;
+            boolean wasBig = bigEndian;
+            explicitVr = false;
+            bigEndian = false;
+            try {
+                Sequence s = access.newSequence(d, 4);
+                access.put(d, tag, VR.SQ, s);
+                readItems(s, d, NO_END, depth + 1);
+            } finally {
+                explicitVr = wasExplicit;
+                bigEndian = wasBig;
+            }
+        } else if (vr == VR.OB || vr == VR.OW) {
+            access.put(d, tag, VR.OB, access.newFragments(readFragments(end)));
+        } else {
+            throw new DicomFormatException("undefined length on " + Tag.toString(tag) + " with VR " + vr
+                    + ": only SQ, UN and encapsulated OB/OW may have it", headerAt);
+        }
+    }
+
+    private void readItems(Sequence s, Dataset owner, long end, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new DicomFormatException("sequences nested deeper than " + MAX_DEPTH, src.offset());
+        }
+        while (true) {
+            long at = src.offset();
+            if (end != NO_END && at >= end) {
+                if (at > end) {
+                    throw new DicomFormatException("item runs past the end of its sequence at " + end, at);
+                }
+                return;
+            }
+            src.require(8, "item header");
+            int tag = src.u16(0, bigEndian) << 16 | src.u16(2, bigEndian);
+            long length = src.i32(4, bigEndian) & 0xFFFFFFFFL;
+            if (tag == Tag.SEQUENCE_DELIMITATION_ITEM) {
+                src.skip(8);
+                if (end != NO_END) {
+                    throw new DicomFormatException("sequence delimiter in a sequence of defined length", at);
+                }
+                return;
+            }
+            if (tag != Tag.ITEM) {
+                throw new DicomFormatException("expected an item (FFFE,E000) in sequence, found " + Tag.toString(tag)
+                        + (end == NO_END ? " (missing sequence delimiter?)" : ""), at);
+            }
+            src.skip(8);
+            Dataset item = new Dataset(8);
+            s.add(item);
+            if (length == 0xFFFFFFFFL) {
+                readElements(item, NO_END, true, depth);
+            } else {
+                checkLength(Tag.ITEM, length, end, at);
+                readElements(item, src.offset() + length, true, depth);
+            }
+        }
+    }
+
+    private List<byte[]> readFragments(long end) throws IOException {
+        List<byte[]> items = new ArrayList<>();
+        while (true) {
+            long at = src.offset();
+            src.require(8, "pixel data item header");
+            int tag = src.u16(0, bigEndian) << 16 | src.u16(2, bigEndian);
+            long length = src.i32(4, bigEndian) & 0xFFFFFFFFL;
+            src.skip(8);
+            if (tag == Tag.SEQUENCE_DELIMITATION_ITEM) {
+                if (items.isEmpty()) {
+                    throw new DicomFormatException("encapsulated pixel data without Basic Offset Table item", at);
+                }
+                return items;
+            }
+            if (tag != Tag.ITEM) {
+                throw new DicomFormatException("expected a fragment item (FFFE,E000), found " + Tag.toString(tag), at);
+            }
+            if (length == 0xFFFFFFFFL) {
+                throw new DicomFormatException("fragment item with undefined length", at);
+            }
+            checkLength(Tag.ITEM, length, end, at);
+            items.add(src.read((int) length, Tag.ITEM));
+        }
+    }
+
+    /** Reverses the byte order of each {@code unit}-byte value in place. */
+    static void swap(byte[] b, int unit) {
+        int n = b.length - b.length % unit;
+        switch (unit) {
+            case 2:
+                for (int i = 0; i < n; i += 2) {
+                    byte t = b[i];
+                    b[i] = b[i + 1];
+                    b[i + 1] = t;
+                }
+                break;
+            case 4:
+                for (int i = 0; i < n; i += 4) {
+                    byte t = b[i];
+                    b[i] = b[i + 3];
+                    b[i + 3] = t;
+                    t = b[i + 1];
+                    b[i + 1] = b[i + 2];
+                    b[i + 2] = t;
+                }
+                break;
+            case 8:
+                for (int i = 0; i < n; i += 8) {
+                    for (int k = 0; k < 4; k++) {
+                        byte t = b[i + k];
+                        b[i + k] = b[i + 7 - k];
+                        b[i + 7 - k] = t;
+                    }
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unit " + unit);
+        }
+    }
+}
