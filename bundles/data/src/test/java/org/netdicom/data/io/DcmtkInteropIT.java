@@ -32,7 +32,7 @@ import org.netdicom.data.dict.UidRegistry;
  * syntax are read by us with the values {@code dcmdump} reports. These tests need DCMTK on the
  * PATH and fail, not skip, without it (CI installs the Debian package {@code dcmtk}).
  */
-class DcmtkInteropTest {
+class DcmtkInteropIT {
     /** A top-level dcmdump line: tag, VR, value, length, VM, keyword. */
     private static final Pattern LINE = Pattern.compile(
             "^\\(([0-9a-f]{4}),([0-9a-f]{4})\\) (\\w\\w) (.*?) +# +(\\d+|u/l), (\\d+) (\\S+)$");

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.netdicom.data.dict.ElementDictionary;
 
-class DictionaryGeneratorTest {
+class DictionaryGeneratorIT {
 
     @Test
     void convertsEntriesSortedWithPseudoVrsRetiredPrefixAndMasks() {
