@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
@@ -49,13 +48,12 @@ public final class AcceptorAssociation extends AbstractAssociation {
     private boolean holdsSlot;
 
     public AcceptorAssociation(Socket socket, AcceptorSettings settings, AcceptorNegotiator negotiator,
-            AssociationSlots slots, HandlerRegistry serverHandlers, ScheduledExecutorService timers)
-            throws IOException {
+            AssociationSlots slots, HandlerRegistry serverHandlers) throws IOException {
         super(socket, serverHandlers, settings.dimseTimeout(), settings.acseTimeout());
         this.settings = settings;
         this.negotiator = negotiator;
         this.slots = slots;
-        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), timers, false));
+        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), false));
     }
 
     /** Serves the connection until it closes. */

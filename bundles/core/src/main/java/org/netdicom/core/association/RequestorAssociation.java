@@ -9,9 +9,9 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.netdicom.core.acse.RequestorNegotiator;
@@ -34,8 +34,8 @@ import org.netdicom.core.transport.TlsSockets;
  */
 public final class RequestorAssociation extends AbstractAssociation {
 
-    private static final AtomicInteger READERS = new AtomicInteger();
-    private static final ScheduledExecutorService TIMERS = timers();
+    /** Background readers come from a pool: starting a thread per association costs more than reusing one. */
+    private static final ExecutorService READERS = readers();
 
     private final RequestorSettings settings;
     private final RequestorNegotiator negotiator;
@@ -48,7 +48,7 @@ public final class RequestorAssociation extends AbstractAssociation {
         this.settings = settings;
         this.negotiator = new RequestorNegotiator(settings.requestedContexts(), settings.roleSelections());
         this.calledAeTitle = calledAeTitle;
-        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), TIMERS, true));
+        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), true));
     }
 
     /**
@@ -216,10 +216,7 @@ public final class RequestorAssociation extends AbstractAssociation {
         events.notify(EVT_REQUESTED, () -> Events.plain(EVT_REQUESTED, this));
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", rq));
         upperLayer.requestAssociation(rq);
-        Thread reader = new Thread(this::readWhileIdle,
-                "netdicom-scu-" + settings.callingAeTitle() + "-" + READERS.incrementAndGet());
-        reader.setDaemon(true);
-        reader.start();
+        READERS.execute(this::readWhileIdle);
     }
 
     @Override
@@ -276,13 +273,13 @@ public final class RequestorAssociation extends AbstractAssociation {
         return calledAeTitle + "@" + remoteAddress();
     }
 
-    private static ScheduledExecutorService timers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "netdicom-scu-timer");
+    private static ExecutorService readers() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "netdicom-scu-reader-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        timers.setRemoveOnCancelPolicy(true);
-        return timers;
     }
+
 }

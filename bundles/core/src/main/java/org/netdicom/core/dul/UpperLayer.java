@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +50,12 @@ public final class UpperLayer {
     private static final int PROTOCOL_VERSION = 1;
 
     private static final PduEncoder ENCODER = new PduEncoder();
+    /**
+     * Socket buffers: room for a whole PDU of the common 16 KiB maximum plus its headers, so one
+     * such PDU is one write. Larger reads and writes bypass the buffer. Bigger buffers cost an
+     * association more in allocation than they save (measured).
+     */
+    private static final int IO_BUFFER = 16384 + 64;
 
     private final Socket socket;
     private final DulUser user;
@@ -74,13 +79,13 @@ public final class UpperLayer {
      * @param artimTimeout        the ARTIM timer (PS3.8 9.1.5), normally the ACSE timeout
      */
     public UpperLayer(Socket socket, DulUser user, int maxReceivePduLength, Duration artimTimeout,
-            ScheduledExecutorService timers, boolean requestor) throws IOException {
+            boolean requestor) throws IOException {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), 65536), maxReceivePduLength);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-        this.artim = new ArtimTimer(timers, artimTimeout, this::artimExpired);
+        this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER), maxReceivePduLength);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), IO_BUFFER);
+        this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutMillis = socket.getSoTimeout();
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,7 +44,6 @@ public final class AcceptLoop implements AssociationServer {
     private final HandlerRegistry handlers = new HandlerRegistry(null);
     private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
-    private final ScheduledThreadPoolExecutor timers;
     private final InetSocketAddress localAddress;
     private final Thread acceptThread;
     private volatile boolean closed;
@@ -61,8 +59,6 @@ public final class AcceptLoop implements AssociationServer {
         int maxConnections = 2 * settings.maximumAssociations() + 8;
         this.workers = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 threads(name + "-assoc-"));
-        this.timers = new ScheduledThreadPoolExecutor(1, threads(name + "-timer-"));
-        this.timers.setRemoveOnCancelPolicy(true);
         this.acceptThread = threads(name + "-accept-").newThread(this::acceptConnections);
     }
 
@@ -119,7 +115,7 @@ public final class AcceptLoop implements AssociationServer {
                 LOG.debug("{}: TLS connection from {}: {}", this, socket.getRemoteSocketAddress(),
                         TlsSockets.describe(socket));
             }
-            association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers, timers);
+            association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers);
         } catch (IOException e) {
             LOG.info("{}: connection from {} failed before negotiation: {}", this, socket.getRemoteSocketAddress(),
                     e.getMessage());
@@ -193,7 +189,6 @@ public final class AcceptLoop implements AssociationServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timers.shutdownNow();
     }
 
     @Override

@@ -13,13 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -50,7 +46,6 @@ class UpperLayerTransitionsTest {
     private static final PduEncoder ENCODER = new PduEncoder();
     private static final Duration LONG = Duration.ofSeconds(30);
     private static final Duration SHORT_ARTIM = Duration.ofMillis(400);
-    private static ScheduledExecutorService timers;
 
     private static final AAssociateRq RQ = new AAssociateRq(1, "SCP", "SCU", "1.2.840.10008.3.1.1.1",
             List.of(new PresentationContextRq(1, "1.2.840.10008.1.1", List.of("1.2.840.10008.1.2"))),
@@ -59,16 +54,6 @@ class UpperLayerTransitionsTest {
             List.of(PresentationContextAc.accepted(1, "1.2.840.10008.1.2")), UserInformation.of(16384, "1.2.3", "T"));
     private static final AAssociateRj RJ = new AAssociateRj(1, 1, 1);
     private static final PDataTf DATA = new PDataTf(List.of(PresentationDataValue.of(1, 0x03, new byte[] {1, 2})));
-
-    @BeforeAll
-    static void startTimers() {
-        timers = Executors.newSingleThreadScheduledExecutor();
-    }
-
-    @AfterAll
-    static void stopTimers() {
-        timers.shutdownNow();
-    }
 
     record Step(DulState from, DulEvent event, DulAction action, DulState to) {
     }
@@ -92,7 +77,7 @@ class UpperLayerTransitionsTest {
                 peer = requestor ? accepted : client;
             }
             peer.setSoTimeout(3000);
-            layer = new UpperLayer(ours, this, 0, artim, timers, requestor);
+            layer = new UpperLayer(ours, this, 0, artim, requestor);
             peerIn = new PduReader(peer.getInputStream(), 0);
         }
 
