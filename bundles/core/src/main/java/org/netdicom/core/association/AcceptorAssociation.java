@@ -53,7 +53,8 @@ public final class AcceptorAssociation extends AbstractAssociation {
         this.settings = settings;
         this.negotiator = negotiator;
         this.slots = slots;
-        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), false));
+        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(),
+                settings.networkTimeout(), false));
     }
 
     /** Serves the connection until it closes. */

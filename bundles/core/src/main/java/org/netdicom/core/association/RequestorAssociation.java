@@ -25,6 +25,7 @@ import org.netdicom.core.event.LoggingHandlers;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
 import org.netdicom.core.pdu.AAssociateRq;
+import org.netdicom.core.transport.Connector;
 import org.netdicom.core.transport.TlsSockets;
 
 /**
@@ -48,7 +49,8 @@ public final class RequestorAssociation extends AbstractAssociation {
         this.settings = settings;
         this.negotiator = new RequestorNegotiator(settings.requestedContexts(), settings.roleSelections());
         this.calledAeTitle = calledAeTitle;
-        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(), true));
+        attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(),
+                settings.networkTimeout(), true));
     }
 
     /**
@@ -62,14 +64,11 @@ public final class RequestorAssociation extends AbstractAssociation {
         HandlerRegistry handlers = new HandlerRegistry(null);
         LoggingHandlers.bind(handlers, settings.logHandlerLevel());
         bindings.entries().forEach(e -> handlers.bind(e.type(), e.handler(), e.arguments().toArray()));
-        Socket socket = new Socket();
+        Socket socket = Connector.connect(address, settings.connectionTimeout());
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(address, (int) Math.min(Integer.MAX_VALUE, settings.connectionTimeout().toMillis()));
             if (settings.tls() != null) {
                 socket = TlsSockets.client(socket, address, settings.tls(), settings.acseTimeout());
             }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.networkTimeout().toMillis()));
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -113,7 +112,7 @@ public final class RequestorAssociation extends AbstractAssociation {
                     continue;
                 }
                 try {
-                    upperLayer.readOne((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+                    upperLayer.readOne(deadline);
                 } catch (SocketTimeoutException e) {
                     throw timedOut(what, timeout);
                 } finally {

@@ -63,8 +63,14 @@ public final class UpperLayer {
     private final OutputStream out;
     private final ArtimTimer artim;
     private final boolean requestor;
-    /** The socket's read timeout when the Upper Layer was made: the network (idle) timeout. */
-    private final int networkTimeoutMillis;
+    /** How long a read may wait for data before the association is aborted (0 = forever). */
+    private final long networkTimeoutNanos;
+    /** When the read in progress started, 0 when no thread reads. */
+    private volatile long readingSince;
+    /** The deadline of the reader's caller (a DIMSE response), 0 for none. */
+    private volatile long readDeadline;
+    private volatile boolean readTimedOut;
+    private final Watchdog.Watched readTimeouts = this::checkReadTimeouts;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Object writeLock = new Object();
@@ -79,14 +85,15 @@ public final class UpperLayer {
      * @param artimTimeout        the ARTIM timer (PS3.8 9.1.5), normally the ACSE timeout
      */
     public UpperLayer(Socket socket, DulUser user, int maxReceivePduLength, Duration artimTimeout,
-            boolean requestor) throws IOException {
+            Duration networkTimeout, boolean requestor) throws IOException {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
         this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER), maxReceivePduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), IO_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
-        this.networkTimeoutMillis = socket.getSoTimeout();
+        this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
+        Watchdog.watch(readTimeouts);
     }
 
     public DulState state() {
@@ -104,8 +111,7 @@ public final class UpperLayer {
 
     /**
      * Acceptor: serves an accepted transport connection until it closes: Evt5, then the PDU read
-     * loop. A read that times out ({@link Socket#setSoTimeout}, the network timeout) aborts the
-     * association.
+     * loop. A read that waits longer than the network timeout aborts the association.
      */
     public void serveAcceptor() {
         dispatch(EVT5, null);
@@ -153,39 +159,20 @@ public final class UpperLayer {
     }
 
     /**
-     * As {@link #readOne()}, but gives up after {@code maxWaitMillis} (when shorter than the network
-     * timeout) by throwing {@link SocketTimeoutException}, leaving the association as it was: the
-     * caller (waiting for a response with a deadline of its own) decides what to do.
+     * As {@link #readOne()}, but with a deadline ({@link System#nanoTime()}, 0 = none) of the
+     * caller's, who waits for a response: when it passes with nothing read, the association is
+     * aborted and {@link SocketTimeoutException} thrown.
      */
-    public boolean readOne(int maxWaitMillis) throws SocketTimeoutException {
+    public boolean readOne(long deadlineNanos) throws SocketTimeoutException {
         if (state == STA1) {
             finish();
             return false;
         }
-        boolean ownDeadline = maxWaitMillis > 0 && (networkTimeoutMillis == 0 || maxWaitMillis < networkTimeoutMillis);
         Pdu pdu;
+        readDeadline = deadlineNanos;
+        readingSince = System.nanoTime();
         try {
-            if (ownDeadline) {
-                socket.setSoTimeout(maxWaitMillis);
-            }
-            try {
-                pdu = reader.read();
-            } finally {
-                if (ownDeadline && !socket.isClosed()) {
-                    socket.setSoTimeout(networkTimeoutMillis);
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            if (ownDeadline) {
-                throw e;
-            }
-            if (state == STA13) {
-                dispatch(EVT17, null); // the peer never closed: give up as if it had (AR-5)
-            } else {
-                LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
-                abortQuietly();
-            }
-            return continueReading();
+            pdu = reader.read();
         } catch (PduFormatException e) {
             LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
             dispatch(EVT19, e.abortReason());
@@ -195,7 +182,13 @@ public final class UpperLayer {
                 dispatch(EVT17, null);
             }
             finish();
+            if (readTimedOut) {
+                throw new SocketTimeoutException("no data before the deadline");
+            }
             return false;
+        } finally {
+            readingSince = 0;
+            readDeadline = 0;
         }
         if (pdu == null) {
             dispatch(EVT17, null);
@@ -210,6 +203,32 @@ public final class UpperLayer {
         return continueReading();
     }
 
+    /**
+     * Watchdog: a read that waits past its caller's deadline aborts the association (the DIMSE
+     * timeout); one that waits past the network timeout aborts it too, or, in Sta13 where an abort
+     * was already sent, closes the connection the peer never closed.
+     */
+    private void checkReadTimeouts(long now) {
+        long since = readingSince;
+        if (since == 0 || state == STA1) {
+            return;
+        }
+        long deadline = readDeadline;
+        if (deadline != 0 && now - deadline >= 0) {
+            readTimedOut = true;
+            abortQuietly();
+            closeTransport();
+        } else if (networkTimeoutNanos > 0 && now - since >= networkTimeoutNanos) {
+            readingSince = now; // count the next idle period from here
+            if (state == STA13) {
+                closeTransport();
+            } else {
+                LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
+                abortQuietly();
+            }
+        }
+    }
+
     private boolean continueReading() {
         if (state == STA1) {
             finish();
@@ -221,6 +240,7 @@ public final class UpperLayer {
     /** Closes the transport and tells the user, once, whichever thread gets here first. */
     private void finish() {
         if (finished.compareAndSet(false, true)) {
+            Watchdog.unwatch(readTimeouts);
             closeTransport();
             artim.stop();
             user.closed();

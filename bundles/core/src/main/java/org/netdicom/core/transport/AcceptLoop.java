@@ -97,7 +97,6 @@ public final class AcceptLoop implements AssociationServer {
             }
             try {
                 socket.setTcpNoDelay(true);
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.networkTimeout().toMillis()));
                 workers.execute(() -> serve(socket));
             } catch (IOException | RejectedExecutionException e) {
                 LOG.warn("{}: connection from {} refused: {}", this, socket.getRemoteSocketAddress(),

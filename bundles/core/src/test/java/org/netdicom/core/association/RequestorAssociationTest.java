@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
@@ -96,5 +97,70 @@ class RequestorAssociationTest {
             closedPort = s.getLocalPort();
         }
         assertThrows(IOException.class, () -> scu("SCU").associate("127.0.0.1", closedPort, "NETDICOM"));
+    }
+
+    @Test
+    void dimseTimeoutAbortsTheAssociationAndSaysWhatWasMissing() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> acceptThenNeverAnswer(silent));
+            peer.setDaemon(true);
+            peer.start();
+            ApplicationEntity impatient = scu("SCU").dimseTimeout(Duration.ofMillis(300));
+
+            try (Association association = impatient.associate("127.0.0.1", silent.getLocalPort(), "PEER")) {
+                long start = System.nanoTime();
+                AssociationException e = assertThrows(AssociationException.class, association::echo);
+                assertTrue(e.getMessage().contains("C-ECHO-RSP"), e.getMessage());
+                assertTrue(System.nanoTime() - start < 3_000_000_000L, "bounded by the DIMSE timeout");
+                assertFalse(association.isEstablished());
+            }
+        }
+    }
+
+    /** Accepts the association with one Verification context, then reads and never answers. */
+    private static void acceptThenNeverAnswer(ServerSocket listener) {
+        try (Socket socket = listener.accept()) {
+            var in = new org.netdicom.core.pdu.PduReader(socket.getInputStream(), 0);
+            in.read();
+            new org.netdicom.core.pdu.PduEncoder().write(new org.netdicom.core.pdu.AAssociateAc(1, "PEER", "SCU",
+                    "1.2.840.10008.3.1.1.1", List.of(org.netdicom.core.pdu.PresentationContextAc.accepted(1,
+                            StandardContexts.IMPLICIT_VR_LITTLE_ENDIAN)),
+                    org.netdicom.core.pdu.UserInformation.of(16384, "1.2.3", "SILENT")), socket.getOutputStream());
+            while (in.read() != null) {
+                // swallow everything until the requestor gives up
+            }
+        } catch (IOException e) {
+            // the requestor aborted and closed
+        }
+    }
+
+    @Test
+    void connectionTimeoutIsEnforced() throws IOException {
+        // A listener that never accepts, with its backlog filled: further connects hang in SYN-SENT.
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket filler = new Socket();
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(filler);
+                    } catch (IOException backlogFull) {
+                        filler.close();
+                        break;
+                    }
+                }
+                ApplicationEntity impatient = scu("SCU").connectionTimeout(Duration.ofMillis(300));
+                long start = System.nanoTime();
+
+                IOException e = assertThrows(IOException.class,
+                        () -> impatient.associate("127.0.0.1", full.getLocalPort(), "NETDICOM"));
+                assertTrue(System.nanoTime() - start < 3_000_000_000L, "gave up in time: " + e);
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
     }
 }

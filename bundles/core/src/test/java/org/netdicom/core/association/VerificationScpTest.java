@@ -143,4 +143,21 @@ class VerificationScpTest {
 
         assertThrows(IOException.class, () -> new Socket(address.getAddress(), address.getPort()).close());
     }
+
+    @Test
+    void networkTimeoutAbortsAnAssociationThatFallsSilent() throws Exception {
+        InetSocketAddress address = start(StandardContexts.addVerification(new ApplicationEntity("NETDICOM"))
+                .networkTimeout(Duration.ofMillis(300)));
+        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(5000);
+            PduReader in = new PduReader(socket.getInputStream(), 0);
+            ENCODER.write(echoRequest("SCU"), socket.getOutputStream());
+            assertInstanceOf(AAssociateAc.class, in.read());
+
+            long start = System.nanoTime();
+            AAbort abort = assertInstanceOf(AAbort.class, in.read(), "the server gives up on a silent peer");
+            assertTrue(System.nanoTime() - start < 4_000_000_000L);
+            assertEquals(AAbort.SOURCE_SERVICE_USER, abort.source());
+        }
+    }
 }

@@ -77,7 +77,7 @@ class UpperLayerTransitionsTest {
                 peer = requestor ? accepted : client;
             }
             peer.setSoTimeout(3000);
-            layer = new UpperLayer(ours, this, 0, artim, requestor);
+            layer = new UpperLayer(ours, this, 0, artim, LONG, requestor);
             peerIn = new PduReader(peer.getInputStream(), 0);
         }
 
