@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.netdicom.core.acse.RequestorNegotiator;
 import org.netdicom.core.api.Association;
@@ -83,13 +85,17 @@ public final class RequestorAssociation extends AbstractAssociation {
     //
     // A thread waiting for a response reads the socket itself, so the response reaches it without a
     // hand-off between threads. The background reader reads only when nobody waits, so that an idle
-    // association still sees an abort or a release collision at once; after an operation it lingers
-    // briefly before reading again, since operations usually come in runs. All fields below are
-    // guarded by the monitor of {@code baton}.
+    // association still sees an abort or a release collision at once; after an operation it leaves
+    // the socket to the callers for a few milliseconds, since operations usually come in runs. It is
+    // never woken per operation: it checks back every LINGER while callers are active.
 
     /** How long the background reader leaves the socket to the callers after an operation. */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private final Object baton = new Object();
+    private final ReentrantLock baton = new ReentrantLock();
+    /** Signalled when the read turn is free and a caller waits for it. */
+    private final Condition turnFree = baton.newCondition();
+    /** Signalled only when the association ends. */
+    private final Condition idle = baton.newCondition();
     private boolean reading;
     private int callersWaiting;
     private long lastCallerDone = System.nanoTime();
@@ -99,16 +105,18 @@ public final class RequestorAssociation extends AbstractAssociation {
     @Override
     protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (baton) {
+        baton.lock();
+        try {
             callersWaiting++;
+        } finally {
+            baton.unlock();
         }
         try {
             while (!future.isDone() && !finished) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
+                if (System.nanoTime() - deadline >= 0) {
                     throw timedOut(what, timeout);
                 }
-                if (!takeReadTurn(future, remaining)) {
+                if (!takeReadTurn(future, deadline)) {
                     continue;
                 }
                 try {
@@ -124,10 +132,12 @@ public final class RequestorAssociation extends AbstractAssociation {
             abort();
             throw new AssociationException("interrupted while waiting for " + what + "; association aborted", e);
         } finally {
-            synchronized (baton) {
+            baton.lock();
+            try {
                 callersWaiting--;
                 lastCallerDone = System.nanoTime();
-                baton.notifyAll();
+            } finally {
+                baton.unlock();
             }
         }
         if (!future.isDone()) {
@@ -141,28 +151,35 @@ public final class RequestorAssociation extends AbstractAssociation {
     }
 
     /** Waits until nobody reads; false if {@code future} got done meanwhile (or time ran out). */
-    private boolean takeReadTurn(CompletableFuture<?> future, long remainingNanos) throws InterruptedException {
-        synchronized (baton) {
-            long until = System.nanoTime() + remainingNanos;
+    private boolean takeReadTurn(CompletableFuture<?> future, long deadline) throws InterruptedException {
+        baton.lock();
+        try {
             while (reading && !future.isDone() && !finished) {
-                long left = until - System.nanoTime();
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(baton, left);
+                turnFree.awaitNanos(left);
             }
             if (future.isDone() || finished) {
                 return false;
             }
             reading = true;
             return true;
+        } finally {
+            baton.unlock();
         }
     }
 
     private void endReadTurn() {
-        synchronized (baton) {
+        baton.lock();
+        try {
             reading = false;
-            baton.notifyAll();
+            if (callersWaiting > 0) {
+                turnFree.signalAll();
+            }
+        } finally {
+            baton.unlock();
         }
     }
 
@@ -170,20 +187,18 @@ public final class RequestorAssociation extends AbstractAssociation {
     private void readWhileIdle() {
         try {
             while (true) {
-                synchronized (baton) {
+                baton.lock();
+                try {
                     while (!finished && (reading || callersWaiting > 0
                             || System.nanoTime() - lastCallerDone < LINGER_NANOS)) {
-                        long linger = LINGER_NANOS - (System.nanoTime() - lastCallerDone);
-                        if (reading || callersWaiting > 0 || linger <= 0) {
-                            baton.wait();
-                        } else {
-                            TimeUnit.NANOSECONDS.timedWait(baton, linger);
-                        }
+                        idle.awaitNanos(LINGER_NANOS);
                     }
                     if (finished) {
                         return;
                     }
                     reading = true;
+                } finally {
+                    baton.unlock();
                 }
                 boolean open;
                 try {
@@ -203,9 +218,13 @@ public final class RequestorAssociation extends AbstractAssociation {
 
     @Override
     protected void onClosed() {
-        synchronized (baton) {
+        baton.lock();
+        try {
             finished = true;
-            baton.notifyAll();
+            turnFree.signalAll();
+            idle.signalAll();
+        } finally {
+            baton.unlock();
         }
     }
 
