@@ -42,6 +42,7 @@ import org.netdicom.core.pdu.AAbort;
 import org.netdicom.core.pdu.AReleaseRp;
 import org.netdicom.core.pdu.AReleaseRq;
 import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.PresentationDataValue;
 import org.netdicom.core.pdu.Pdu;
 import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StandardContexts;
@@ -243,6 +244,14 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     @Override
     public final void dataReceived(PDataTf data) {
+        for (PresentationDataValue pdv : data.values()) {
+            if (acceptedContext(pdv.contextId()) == null) {
+                // PS3.8 9.3.5: a PDV may only use an accepted presentation context; tell at once.
+                LOG.warn("{}: data on presentation context {} that was not accepted, aborting", this, pdv.contextId());
+                abort();
+                return;
+            }
+        }
         try {
             assembler.accept(data);
         } catch (DimseFormatException e) {

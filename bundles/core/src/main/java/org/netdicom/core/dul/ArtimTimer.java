@@ -50,6 +50,6 @@ final class ArtimTimer implements Watchdog.Watched {
             expired = generation;
             Watchdog.unwatch(this);
         }
-        onExpiry.accept(expired);
+        Watchdog.act(() -> onExpiry.accept(expired));
     }
 }

@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,6 +54,7 @@ public final class UpperLayer {
     private static final int PROTOCOL_VERSION = 1;
 
     private static final PduEncoder ENCODER = new PduEncoder();
+    private static final long SHUTDOWN_ABORT_MILLIS = 200;
     /**
      * Socket buffers: room for a whole PDU of the common 16 KiB maximum plus its headers, so one
      * such PDU is one write. Larger reads and writes bypass the buffer. Bigger buffers cost an
@@ -70,7 +75,9 @@ public final class UpperLayer {
     /** The deadline of the reader's caller (a DIMSE response), 0 for none. */
     private volatile long readDeadline;
     private volatile boolean readTimedOut;
-    private final Watchdog.Watched readTimeouts = this::checkReadTimeouts;
+    /** When the write in progress started, 0 when no thread writes. */
+    private volatile long writingSince;
+    private final Watchdog.Watched timeouts = this::checkTimeouts;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Object writeLock = new Object();
@@ -93,7 +100,7 @@ public final class UpperLayer {
         this.out = new BufferedOutputStream(socket.getOutputStream(), IO_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
-        Watchdog.watch(readTimeouts);
+        Watchdog.watch(timeouts);
     }
 
     public DulState state() {
@@ -172,7 +179,16 @@ public final class UpperLayer {
         readDeadline = deadlineNanos;
         readingSince = System.nanoTime();
         try {
-            pdu = reader.read();
+            if (reader.framingLost()) {
+                // After an unframeable PDU the rest is noise: drop it until the peer closes or
+                // the ARTIM timer of Sta13 runs out, and answer none of it.
+                if (reader.discard()) {
+                    return continueReading();
+                }
+                pdu = null;
+            } else {
+                pdu = reader.read();
+            }
         } catch (PduFormatException e) {
             LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
             dispatch(EVT19, e.abortReason());
@@ -208,23 +224,36 @@ public final class UpperLayer {
      * timeout); one that waits past the network timeout aborts it too, or, in Sta13 where an abort
      * was already sent, closes the connection the peer never closed.
      */
-    private void checkReadTimeouts(long now) {
+    private void checkTimeouts(long now) {
+        if (state == STA1) {
+            return;
+        }
+        long writing = writingSince;
+        if (writing != 0 && networkTimeoutNanos > 0 && now - writing >= networkTimeoutNanos) {
+            // The peer stopped reading: nothing can be sent any more, not even an A-ABORT.
+            LOG.info("{} has not read what we sent within the network timeout: closing", socket.getRemoteSocketAddress());
+            closeTransport();
+            return;
+        }
         long since = readingSince;
-        if (since == 0 || state == STA1) {
+        if (since == 0) {
             return;
         }
         long deadline = readDeadline;
         if (deadline != 0 && now - deadline >= 0) {
             readTimedOut = true;
-            abortQuietly();
-            closeTransport();
+            readDeadline = 0;
+            Watchdog.act(() -> {
+                abortQuietly();
+                closeTransport();
+            });
         } else if (networkTimeoutNanos > 0 && now - since >= networkTimeoutNanos) {
             readingSince = now; // count the next idle period from here
             if (state == STA13) {
                 closeTransport();
             } else {
                 LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
-                abortQuietly();
+                Watchdog.act(this::abortQuietly);
             }
         }
     }
@@ -240,7 +269,7 @@ public final class UpperLayer {
     /** Closes the transport and tells the user, once, whichever thread gets here first. */
     private void finish() {
         if (finished.compareAndSet(false, true)) {
-            Watchdog.unwatch(readTimeouts);
+            Watchdog.unwatch(timeouts);
             closeTransport();
             artim.stop();
             user.closed();
@@ -297,7 +326,15 @@ public final class UpperLayer {
 
     /** Ends the connection whatever the state: A-ABORT where the state allows one, then close. */
     public void shutdown() {
-        abortQuietly();
+        // The A-ABORT goes out if it can within a moment; a peer that stopped reading gets the close.
+        Future<?> abort = Watchdog.act(this::abortQuietly);
+        try {
+            abort.get(SHUTDOWN_ABORT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("no A-ABORT to {} before closing: {}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         closeTransport();
     }
 
@@ -328,8 +365,13 @@ public final class UpperLayer {
             return;
         }
         synchronized (writeLock) {
-            PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
-            out.flush();
+            writingSince = System.nanoTime();
+            try {
+                PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
+                out.flush();
+            } finally {
+                writingSince = 0;
+            }
         }
     }
 
@@ -339,10 +381,7 @@ public final class UpperLayer {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(length + 12);
         PduEncoder.writePDataTf(bytes, contextId, messageControlHeader, data, offset, length);
         byte[] raw = bytes.toByteArray();
-        synchronized (writeLock) {
-            out.write(raw);
-            out.flush();
-        }
+        write(raw);
         if (user.wantsRawData()) {
             user.rawDataSent(raw);
         }
@@ -495,10 +534,7 @@ public final class UpperLayer {
     private void send(Pdu pdu) {
         try {
             byte[] raw = ENCODER.encode(pdu);
-            synchronized (writeLock) {
-                out.write(raw);
-                out.flush();
-            }
+            write(raw);
             if (user.wantsRawData()) {
                 indicate(() -> user.rawDataSent(raw));
             }
@@ -506,6 +542,18 @@ public final class UpperLayer {
         } catch (IOException e) {
             LOG.debug("cannot send {} to {}: {}", pdu, socket.getRemoteSocketAddress(), e.getMessage());
             closeTransport();
+        }
+    }
+
+    private void write(byte[] raw) throws IOException {
+        synchronized (writeLock) {
+            writingSince = System.nanoTime();
+            try {
+                out.write(raw);
+                out.flush();
+            } finally {
+                writingSince = 0;
+            }
         }
     }
 

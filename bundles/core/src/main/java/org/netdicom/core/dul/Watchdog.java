@@ -2,9 +2,13 @@ package org.netdicom.core.dul;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * blocking read; a scheduled task per timer wakes a timer thread at every start and stop. Here,
  * starting and stopping a timeout only writes a field, sockets stay blocking, and a timeout that
  * fires closes or aborts the connection, which ends the blocked read. The timeouts are tens of
- * seconds long; a tick of slack does not matter.
+ * seconds long; a tick of slack does not matter. The watchdog thread itself only reads clocks and
+ * closes sockets; whatever may block runs through {@link #act}.
  */
 public final class Watchdog {
 
@@ -30,6 +35,17 @@ public final class Watchdog {
     }
 
     static final long TICK_MILLIS = 50;
+    /** Where timeout actions that may block (sending an A-ABORT, taking a state lock) run. */
+    private static final ExecutorService ACTIONS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "netdicom-timeout-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final Set<Watched> WATCHED = ConcurrentHashMap.newKeySet();
     private static volatile ScheduledExecutorService clock;
@@ -46,6 +62,14 @@ public final class Watchdog {
 
     public static void unwatch(Watched watched) {
         WATCHED.remove(watched);
+    }
+
+    /**
+     * Runs a timeout's action off the watchdog thread, which must never block: an action may wait
+     * for a write that a peer who stopped reading holds up (until the write watchdog closes it).
+     */
+    public static Future<?> act(Runnable action) {
+        return ACTIONS.submit(action);
     }
 
     private static synchronized void start() {

@@ -41,6 +41,7 @@ public final class PduReader {
     private final PduDecoder decoder = new PduDecoder();
     private final byte[] header = new byte[Pdu.HEADER_LENGTH];
     private byte[] lastBody;
+    private boolean framingLost;
     private int lastLength;
     private final long maxAssociateLength;
     private volatile long maxPDataLength;
@@ -91,14 +92,43 @@ public final class PduReader {
         int type = header[0] & 0xFF;
         long length = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8)
                 | (header[5] & 0xFF);
-        long limit = limitFor(type);
+        long limit;
+        try {
+            limit = limitFor(type);
+        } catch (PduFormatException unknownType) {
+            framingLost = true;
+            throw unknownType;
+        }
         if (length > limit) {
+            framingLost = true;
             throw new PduTooLargeException(type, length, limit);
         }
         byte[] body = readBody(type, (int) length);
         lastBody = body;
         lastLength = (int) length;
         return decoder.decode(type, body, 0, (int) length);
+    }
+
+    /**
+     * True once a PDU header was refused (unknown type, or a length over the limit) without its
+     * body being read: from there on nothing marks where the next PDU starts, and the rest of the
+     * stream can only be discarded.
+     */
+    public boolean framingLost() {
+        return framingLost;
+    }
+
+    /** Reads and drops what the stream has; false at its end. */
+    public boolean discard() throws IOException {
+        return in.read(scratch()) >= 0;
+    }
+
+    private byte[] scratch() {
+        if (lastBody == null || lastBody.length < 4096) {
+            lastBody = new byte[4096];
+            lastLength = 0;
+        }
+        return lastBody;
     }
 
     /** A copy of the raw bytes (header and body) of the PDU the last {@link #read()} returned. */
