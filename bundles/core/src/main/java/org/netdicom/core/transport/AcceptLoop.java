@@ -28,9 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listening socket and its accept thread. Each connection is served by a thread of a bounded pool;
- * the bound leaves room above the association limit so that surplus requests still get a proper
- * A-ASSOCIATE-RJ, and connections beyond it are closed at once.
+ * A listening socket served by a bounded pool of threads: one waits in {@code accept()}, the others
+ * serve a connection each (see {@link #acceptAndServe}). The bound leaves room above the
+ * association limit so that surplus requests still get a proper A-ASSOCIATE-RJ; connections beyond
+ * it are closed at once.
  */
 public final class AcceptLoop implements AssociationServer {
 
@@ -45,7 +46,7 @@ public final class AcceptLoop implements AssociationServer {
     private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
     private final InetSocketAddress localAddress;
-    private final Thread acceptThread;
+    private final AtomicInteger waitingInAccept = new AtomicInteger();
     private volatile boolean closed;
 
     private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings, EventBindings bindings) {
@@ -56,10 +57,12 @@ public final class AcceptLoop implements AssociationServer {
         this.negotiator = new AcceptorNegotiator(settings);
         this.localAddress = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         String name = "netdicom-" + settings.aeTitle() + "-" + localAddress.getPort();
-        int maxConnections = 2 * settings.maximumAssociations() + 8;
+        // Surplus requests get a proper A-ASSOCIATE-RJ, so there is room above the limit; plus one
+        // thread waiting in accept().
+        int maxConnections = 2 * settings.maximumAssociations() + 8 + 1;
         this.workers = new ThreadPoolExecutor(0, maxConnections, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 threads(name + "-assoc-"));
-        this.acceptThread = threads(name + "-accept-").newThread(this::acceptConnections);
+
     }
 
     /** Binds {@code address} and starts accepting. */
@@ -80,29 +83,54 @@ public final class AcceptLoop implements AssociationServer {
             socket.close();
             throw e;
         }
-        loop.acceptThread.start();
+        loop.startAcceptor();
         return loop;
     }
 
-    private void acceptConnections() {
+    /**
+     * Run by the pool's threads in turn: one of them waits in {@code accept()}; the one that gets a
+     * connection first makes sure another takes over the waiting, then serves the connection
+     * itself, so a new association never waits for a thread hand-off. A thread done serving goes
+     * back to waiting only if nobody else is.
+     */
+    private void acceptAndServe() {
         while (!closed) {
+            waitingInAccept.incrementAndGet();
             Socket socket;
             try {
                 socket = serverSocket.accept();
             } catch (IOException e) {
+                waitingInAccept.decrementAndGet();
                 if (!closed) {
                     LOG.error("{}: accepting connections failed, server stops: {}", this, e.getMessage());
                 }
                 return;
             }
+            if (waitingInAccept.decrementAndGet() == 0 && !closed && !startAcceptor()) {
+                LOG.warn("{}: connection from {} refused: too many connections", this, socket.getRemoteSocketAddress());
+                closeQuietly(socket);
+                continue;
+            }
             try {
                 socket.setTcpNoDelay(true);
-                workers.execute(() -> serve(socket));
-            } catch (IOException | RejectedExecutionException e) {
-                LOG.warn("{}: connection from {} refused: {}", this, socket.getRemoteSocketAddress(),
-                        e instanceof RejectedExecutionException ? "too many connections" : e.getMessage());
+            } catch (IOException e) {
                 closeQuietly(socket);
+                continue;
             }
+            serve(socket);
+            if (waitingInAccept.get() > 0) {
+                return; // another thread waits for the next connection; this one goes back to the pool
+            }
+        }
+    }
+
+    /** Hands the waiting in accept() to another pool thread; false when the pool is at its limit. */
+    private boolean startAcceptor() {
+        try {
+            workers.execute(this::acceptAndServe);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 
@@ -181,7 +209,6 @@ public final class AcceptLoop implements AssociationServer {
         }
         workers.shutdown();
         try {
-            acceptThread.join(SHUTDOWN_WAIT_MILLIS);
             if (!workers.awaitTermination(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 LOG.warn("{}: {} connection threads still running after close", this, workers.getActiveCount());
             }
