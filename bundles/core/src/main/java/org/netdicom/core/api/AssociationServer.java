@@ -20,6 +20,12 @@ public interface AssociationServer extends EventBinder, AutoCloseable {
     /** Associations (and connections not yet negotiated) open right now. */
     int openConnections();
 
+    /**
+     * Blocks until the server is closed (from another thread, a shutdown hook, or a handler): the
+     * blocking mode of a server, for a {@code main} that only serves.
+     */
+    void awaitClosed() throws InterruptedException;
+
     /** Stops accepting, aborts open associations and waits briefly for their threads to end. */
     @Override
     void close();

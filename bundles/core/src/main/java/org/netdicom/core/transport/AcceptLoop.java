@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -48,6 +49,7 @@ public final class AcceptLoop implements AssociationServer {
     private final InetSocketAddress localAddress;
     private final AtomicInteger waitingInAccept = new AtomicInteger();
     private volatile boolean closed;
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
 
     private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings, EventBindings bindings) {
         this.serverSocket = serverSocket;
@@ -194,6 +196,11 @@ public final class AcceptLoop implements AssociationServer {
     }
 
     @Override
+    public void awaitClosed() throws InterruptedException {
+        closedSignal.await();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -214,6 +221,8 @@ public final class AcceptLoop implements AssociationServer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            closedSignal.countDown();
         }
     }
 

@@ -136,6 +136,27 @@ class VerificationScpTest {
     }
 
     @Test
+    void awaitClosedBlocksUntilTheServerCloses() throws Exception {
+        start(StandardContexts.addVerification(new ApplicationEntity("NETDICOM")));
+        AssociationServer running = server;
+        Thread waiter = new Thread(() -> {
+            try {
+                running.awaitClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        waiter.join(200);
+        assertTrue(waiter.isAlive(), "still serving");
+
+        running.close();
+        waiter.join(5000);
+        assertFalse(waiter.isAlive(), "released by close()");
+        server = null;
+    }
+
+    @Test
     void closingTheServerFreesThePort() throws Exception {
         InetSocketAddress address = start(StandardContexts.addVerification(new ApplicationEntity("NETDICOM")));
         server.close();
