@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -158,6 +159,18 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
     }
 
+    /** The value of a future its reader completed, or why the association ended without one. */
+    protected final <T> T resultOf(CompletableFuture<T> future) throws IOException {
+        if (!future.isDone()) {
+            throw new AssociationException(endReason);
+        }
+        try {
+            return future.getNow(null);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new AssociationException(e.getCause().getMessage(), e);
+        }
+    }
+
     /** Aborts after a wait that took too long, and says so. */
     protected final AssociationException timedOut(String what, Duration timeout) {
         abort();
@@ -197,12 +210,19 @@ abstract class AbstractAssociation implements DulUser, Association {
         return done != null && !done.isDone();
     }
 
-    /** A-RELEASE indication in a release collision: answer it; our own release completes later. */
+    /**
+     * A-RELEASE indication: answered at once. In a release collision (PS3.8 9.2.2) our own release
+     * completes when its A-RELEASE-RP arrives; otherwise the association is released now.
+     */
     @Override
     public void releaseRequested() {
+        boolean collision = releaseInProgress();
         events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-RELEASE", new AReleaseRq()));
         upperLayer.releaseResponse();
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-RELEASE", new AReleaseRp()));
+        if (!collision) {
+            released();
+        }
     }
 
     @Override

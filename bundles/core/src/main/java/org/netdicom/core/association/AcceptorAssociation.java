@@ -4,14 +4,18 @@ import static org.netdicom.core.api.event.EventType.*;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.acse.AssociationDecision;
+import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.Implementation;
 import org.netdicom.core.api.handler.UserIdentityResult;
 import org.netdicom.core.dul.DulState;
@@ -21,8 +25,6 @@ import org.netdicom.core.event.HandlerRegistry;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
 import org.netdicom.core.pdu.AAssociateRq;
-import org.netdicom.core.pdu.AReleaseRp;
-import org.netdicom.core.pdu.AReleaseRq;
 import org.netdicom.core.pdu.AsyncOperationsWindow;
 import org.netdicom.core.pdu.SopClassCommonExtendedNegotiation;
 import org.netdicom.core.pdu.SopClassExtendedNegotiation;
@@ -45,6 +47,7 @@ public final class AcceptorAssociation extends AbstractAssociation {
     private final AcceptorNegotiator negotiator;
     private final AssociationSlots slots;
     private volatile AAssociateRq request;
+    private volatile Thread connectionThread;
     private boolean holdsSlot;
 
     public AcceptorAssociation(Socket socket, AcceptorSettings settings, AcceptorNegotiator negotiator,
@@ -59,8 +62,32 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     /** Serves the connection until it closes. */
     public void run() {
+        connectionThread = Thread.currentThread();
         events.notify(EVT_CONN_OPEN, () -> Events.connection(EVT_CONN_OPEN, this, remoteAddress()));
         upperLayer.serveAcceptor();
+    }
+
+    /**
+     * An operation started from a handler runs on the connection thread, which is the one that
+     * would read its answer: it reads inline instead of waiting for itself. From any other thread
+     * the connection thread delivers the answer.
+     */
+    @Override
+    protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+        if (Thread.currentThread() != connectionThread) {
+            return super.await(future, timeout, what);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!future.isDone()) {
+            try {
+                if (!upperLayer.readOne(deadline)) {
+                    break;
+                }
+            } catch (SocketTimeoutException e) {
+                throw timedOut(what, timeout);
+            }
+        }
+        return resultOf(future);
     }
 
     /** Aborts the association (server shutdown); the connection thread then ends. */
@@ -149,18 +176,6 @@ public final class AcceptorAssociation extends AbstractAssociation {
         LOG.debug("{} rejected: {}", this, why);
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", rj));
         events.notify(EVT_REJECTED, () -> Events.plain(EVT_REJECTED, this));
-    }
-
-    @Override
-    public void releaseRequested() {
-        if (releaseInProgress()) {
-            super.releaseRequested(); // a release collision (PS3.8 9.2.2)
-            return;
-        }
-        events.notify(EVT_ACSE_RECV, () -> Events.acse(EVT_ACSE_RECV, this, "A-RELEASE", new AReleaseRq()));
-        upperLayer.releaseResponse();
-        events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-RELEASE", new AReleaseRp()));
-        released();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -140,14 +139,7 @@ public final class RequestorAssociation extends AbstractAssociation {
                 baton.unlock();
             }
         }
-        if (!future.isDone()) {
-            throw new AssociationException(endReason);
-        }
-        try {
-            return future.getNow(null);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof IOException io ? io : new AssociationException(e.getCause().getMessage(), e);
-        }
+        return resultOf(future);
     }
 
     /** Waits until nobody reads; false if {@code future} got done meanwhile (or time ran out). */

@@ -299,4 +299,23 @@ class AssociationEventsTest {
         assertTrue(EVT_ACCEPTED.isNotification());
         assertThrows(IllegalArgumentException.class, () -> EventType.parse("EVT_NOPE"));
     }
+
+    @Test
+    void acceptorMayReleaseFromAHandlerAndBothSidesSeeTheRelease() throws Exception {
+        Recorder acceptor = new Recorder();
+        NotificationHandler releaseAtOnce = event -> event.association().release();
+        int port = start(EventBindings.of(EVT_ESTABLISHED, releaseAtOnce).and(EVT_RELEASED, acceptor)
+                .and(EVT_CONN_CLOSE, acceptor));
+        Recorder requestor = new Recorder();
+
+        Association association = scu().associate("127.0.0.1", port, "NETDICOM",
+                EventBindings.of(EVT_RELEASED, requestor).and(EVT_CONN_CLOSE, requestor));
+
+        assertTrue(acceptor.closed.await(5, TimeUnit.SECONDS));
+        assertTrue(requestor.closed.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(EVT_RELEASED, EVT_CONN_CLOSE), acceptor.types());
+        assertEquals(List.of(EVT_RELEASED, EVT_CONN_CLOSE), requestor.types());
+        AssociationException after = assertThrows(AssociationException.class, association::echo);
+        assertTrue(after.getMessage().contains("released"), after.getMessage());
+    }
 }
