@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationServer;
@@ -51,6 +52,7 @@ import org.netdicom.core.service.StandardContexts;
  * the server still serves a good association, holds no connection, and neither threads nor file
  * descriptors have leaked.
  */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MalformedInputTest {
 
     private static final long SEED = 0xD1C0_F022L;
@@ -146,7 +148,7 @@ class MalformedInputTest {
     /** Runs one script against the server and reports how the server ended the connection. */
     private static Ending play(int port, Script script) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(script.prompt() ? (int) NETWORK_TIMEOUT.toMillis() : CLIENT_WAIT_MILLIS);
+            socket.setSoTimeout(script.prompt() ? (int) NETWORK_TIMEOUT.toMillis() / 2 : CLIENT_WAIT_MILLIS);
             try {
                 socket.getOutputStream().write(script.bytes());
                 if (script.then() == Then.RELEASE) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.AssociationServer;
 import org.netdicom.core.dimse.CommandField;
@@ -34,6 +35,7 @@ import org.netdicom.core.service.StandardContexts;
  * protocol version. The server must end each within its timeouts, keep serving others meanwhile,
  * and close promptly.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class UnresponsivePeerTest {
 
     private static final PduEncoder ENCODER = new PduEncoder();
