@@ -2,8 +2,6 @@ package org.netdicom.core.dimse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A DIMSE command set: the elements of group 0000 in tag order, encoded in Implicit VR Little Endian
@@ -13,13 +11,21 @@ import java.util.TreeMap;
  */
 public final class CommandSet {
 
-    private final TreeMap<Integer, Object> elements = new TreeMap<>(Integer::compareUnsigned);
+    /** Marks a numeric value, kept unboxed in {@link #numbers}. */
+    private static final Object NUMBER = new Object();
+
+    // A command set has a dozen elements at most: sorted parallel arrays beat a map, and keep the
+    // numbers unboxed (this is on the path of every DIMSE message).
+    private int[] tags = new int[12];
+    private Object[] values = new Object[12];
+    private int[] numbers = new int[12];
+    private int size;
 
     public CommandSet put(CommandTag tag, int value) {
         if (tag.vr() != CommandTag.Vr.US && tag.vr() != CommandTag.Vr.UL) {
             throw new IllegalArgumentException(tag + " is not numeric");
         }
-        elements.put(tag.tag(), value);
+        set(tag.tag(), NUMBER, value);
         return this;
     }
 
@@ -27,22 +33,24 @@ public final class CommandSet {
         if (tag.vr() != CommandTag.Vr.UI && tag.vr() != CommandTag.Vr.STRING) {
             throw new IllegalArgumentException(tag + " is not text");
         }
-        elements.put(tag.tag(), value);
+        set(tag.tag(), value, 0);
         return this;
     }
 
     public boolean contains(CommandTag tag) {
-        return elements.containsKey(tag.tag());
+        return indexOf(tag.tag()) >= 0;
     }
 
     /** The numeric value of {@code tag}, or {@code absent} if the command set lacks it. */
     public int getInt(CommandTag tag, int absent) {
-        return elements.get(tag.tag()) instanceof Integer i ? i : absent;
+        int i = indexOf(tag.tag());
+        return i >= 0 && values[i] == NUMBER ? numbers[i] : absent;
     }
 
     /** The text value of {@code tag}, or null if absent. */
     public String getString(CommandTag tag) {
-        return elements.get(tag.tag()) instanceof String s ? s : null;
+        int i = indexOf(tag.tag());
+        return i >= 0 && values[i] instanceof String text ? text : null;
     }
 
     public int commandField() {
@@ -56,21 +64,57 @@ public final class CommandSet {
     /** Encodes the command set with a correct Command Group Length (0000,0000). */
     public byte[] encode() {
         int bodyLength = 0;
-        for (Map.Entry<Integer, Object> e : elements.entrySet()) {
-            if (e.getKey() != CommandTag.COMMAND_GROUP_LENGTH.tag()) {
-                bodyLength += 8 + valueLength(e.getKey(), e.getValue());
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != CommandTag.COMMAND_GROUP_LENGTH.tag()) {
+                bodyLength += 8 + valueLength(tags[i], values[i]);
             }
         }
         byte[] out = new byte[12 + bodyLength];
         int pos = writeHeader(out, 0, CommandTag.COMMAND_GROUP_LENGTH.tag(), 4);
         pos = writeInt(out, pos, bodyLength);
-        for (Map.Entry<Integer, Object> e : elements.entrySet()) {
-            int tag = e.getKey();
-            if (tag != CommandTag.COMMAND_GROUP_LENGTH.tag()) {
-                pos = writeElement(out, pos, tag, e.getValue());
+        for (int i = 0; i < size; i++) {
+            if (tags[i] != CommandTag.COMMAND_GROUP_LENGTH.tag()) {
+                pos = writeElement(out, pos, tags[i], values[i], numbers[i]);
             }
         }
         return out;
+    }
+
+    private int indexOf(int tag) {
+        for (int i = 0; i < size; i++) {
+            if (tags[i] == tag) {
+                return i;
+            }
+            if (tags[i] > tag) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Sets {@code tag} (a command group element number, so ordering as int is tag order). */
+    private void set(int tag, Object value, int number) {
+        int i = 0;
+        while (i < size && tags[i] < tag) {
+            i++;
+        }
+        if (i < size && tags[i] == tag) {
+            values[i] = value;
+            numbers[i] = number;
+            return;
+        }
+        if (size == tags.length) {
+            tags = Arrays.copyOf(tags, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            numbers = Arrays.copyOf(numbers, size * 2);
+        }
+        System.arraycopy(tags, i, tags, i + 1, size - i);
+        System.arraycopy(values, i, values, i + 1, size - i);
+        System.arraycopy(numbers, i, numbers, i + 1, size - i);
+        tags[i] = tag;
+        values[i] = value;
+        numbers[i] = number;
+        size++;
     }
 
     /** Decodes a command set; every element must be in group 0000 and fit in {@code length}. */
@@ -95,39 +139,40 @@ public final class CommandSet {
                         element, valueLength, pos - offset));
             }
             pos += 8;
-            cs.elements.put(element, decodeValue(element, buf, pos, (int) valueLength));
+            cs.decodeInto(element, buf, pos, (int) valueLength);
             pos += (int) valueLength;
         }
         return cs;
     }
 
-    private static Object decodeValue(int tag, byte[] buf, int pos, int len) throws DimseFormatException {
+    private void decodeInto(int tag, byte[] buf, int pos, int len) throws DimseFormatException {
         CommandTag known = CommandTag.of(tag);
         if (known == null) {
-            return Arrays.copyOfRange(buf, pos, pos + len);
+            set(tag, Arrays.copyOfRange(buf, pos, pos + len), 0);
+            return;
         }
         switch (known.vr()) {
             case US -> {
                 if (len != 2) {
                     throw new DimseFormatException(known + " (US) has length " + len + ", not 2");
                 }
-                return u16(buf, pos);
+                set(tag, NUMBER, u16(buf, pos));
             }
             case UL -> {
                 if (len != 4) {
                     throw new DimseFormatException(known + " (UL) has length " + len + ", not 4");
                 }
-                return (int) u32(buf, pos);
+                set(tag, NUMBER, (int) u32(buf, pos));
             }
             case AT -> {
                 if (len % 4 != 0) {
                     throw new DimseFormatException(known + " (AT) has length " + len + ", not a multiple of 4");
                 }
-                int[] tags = new int[len / 4];
-                for (int i = 0; i < tags.length; i++) {
-                    tags[i] = (u16(buf, pos + 4 * i) << 16) | u16(buf, pos + 4 * i + 2);
+                int[] list = new int[len / 4];
+                for (int i = 0; i < list.length; i++) {
+                    list[i] = (u16(buf, pos + 4 * i) << 16) | u16(buf, pos + 4 * i + 2);
                 }
-                return tags;
+                set(tag, list, 0);
             }
             default -> {
                 int stop = len;
@@ -138,13 +183,13 @@ public final class CommandSet {
                 while (start < stop && buf[pos + start] == ' ') {
                     start++;
                 }
-                return new String(buf, pos + start, stop - start, StandardCharsets.US_ASCII);
+                set(tag, new String(buf, pos + start, stop - start, StandardCharsets.US_ASCII), 0);
             }
         }
     }
 
     private static int valueLength(int tag, Object value) {
-        if (value instanceof Integer) {
+        if (value == NUMBER) {
             CommandTag known = CommandTag.of(tag);
             return known != null && known.vr() == CommandTag.Vr.UL ? 4 : 2;
         }
@@ -157,15 +202,15 @@ public final class CommandSet {
         return ((byte[]) value).length;
     }
 
-    private static int writeElement(byte[] out, int pos, int tag, Object value) {
+    private static int writeElement(byte[] out, int pos, int tag, Object value, int number) {
         int len = valueLength(tag, value);
         pos = writeHeader(out, pos, tag, len);
-        if (value instanceof Integer i) {
+        if (value == NUMBER) {
             if (len == 4) {
-                return writeInt(out, pos, i);
+                return writeInt(out, pos, number);
             }
-            out[pos] = (byte) i.intValue();
-            out[pos + 1] = (byte) (i >>> 8);
+            out[pos] = (byte) number;
+            out[pos + 1] = (byte) (number >>> 8);
             return pos + 2;
         }
         if (value instanceof String s) {
@@ -220,11 +265,13 @@ public final class CommandSet {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(CommandField.name(commandField())).append(" {");
-        elements.forEach((tag, value) -> {
-            CommandTag known = CommandTag.of(tag);
-            sb.append(' ').append(known != null ? known.name() : String.format("(0000,%04X)", tag)).append('=');
-            sb.append(value instanceof int[] a ? Arrays.toString(a) : value instanceof byte[] b ? b.length + " bytes" : value);
-        });
+        for (int i = 0; i < size; i++) {
+            CommandTag known = CommandTag.of(tags[i]);
+            Object value = values[i];
+            sb.append(' ').append(known != null ? known.name() : String.format("(0000,%04X)", tags[i])).append('=');
+            sb.append(value == NUMBER ? Integer.toString(numbers[i]) : value instanceof int[] a ? Arrays.toString(a)
+                    : value instanceof byte[] b ? b.length + " bytes" : value);
+        }
         return sb.append(" }").toString();
     }
 }
