@@ -119,10 +119,108 @@ final class ByteSource {
     }
 
     /** The message is built only on failure: no string work per element on the hot path. */
-    private DicomFormatException truncated(int tag, int length, int filled, long start) {
+    DicomFormatException truncated(int tag, long length, long filled, long start) {
         String what = tag == Tag.ITEM ? "pixel data fragment" : "value of " + Tag.toString(tag);
         return new DicomFormatException("stream ends inside " + what + ": value of " + length
                 + " bytes starting at " + start + " has only " + filled, offset());
+    }
+
+    /**
+     * Skips a value of {@code length} bytes without reading it into memory where the input can
+     * seek (file streams skip by positioning). Fails if the input ends first; an input that skips
+     * past its end without saying so is caught by the caller (see {@code BulkDataSink.reference}).
+     */
+    void skipValue(long length, int tag) throws IOException {
+        long start = offset();
+        long left = length;
+        int buffered = (int) Math.min(left, limit - pos);
+        pos += buffered;
+        left -= buffered;
+        if (left == 0) {
+            return;
+        }
+        base += limit; // the buffer is used up: offsets continue past it
+        pos = 0;
+        limit = 0;
+        while (left > 0) {
+            long s = in.skip(left);
+            if (s > 0) {
+                base += s;
+                left -= s;
+                continue;
+            }
+            int r = in.read(buf, 0, (int) Math.min(left, buf.length)); // skip unsupported, or the end
+            if (r < 0) {
+                throw truncated(tag, length, length - left, start);
+            }
+            base += r;
+            left -= r;
+        }
+    }
+
+    /**
+     * The next {@code length} bytes as a stream; reading it advances this source. A reader of a
+     * large value gets it in buffer-sized pieces (or directly from the input), never as one array.
+     */
+    InputStream slice(long length) {
+        return new Slice(length);
+    }
+
+    private final class Slice extends InputStream {
+        private long left;
+
+        Slice(long length) {
+            this.left = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left == 0 || !ensure(1)) {
+                return -1;
+            }
+            left--;
+            return buf[pos++] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left == 0) {
+                return -1;
+            }
+            int want = (int) Math.min(len, left);
+            int buffered = limit - pos;
+            if (buffered == 0 && want >= BUFFER_SIZE) {
+                int r = in.read(b, off, want);
+                if (r > 0) {
+                    base += pos + r; // pos == limit: nothing buffered is skipped
+                    pos = 0;
+                    limit = 0;
+                    left -= r;
+                }
+                return r;
+            }
+            if (buffered == 0) {
+                if (!ensure(1)) {
+                    return -1;
+                }
+                buffered = limit - pos;
+            }
+            int n = Math.min(buffered, want);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            left -= n;
+            return n;
+        }
+
+        /** Bytes of the value not yet read. */
+        long left() {
+            return left;
+        }
+    }
+
+    /** Bytes of a slice its reader left unread. */
+    static long unread(InputStream slice) {
+        return ((Slice) slice).left();
     }
 
     /** The unread rest of the input, buffered bytes first. */

@@ -41,6 +41,24 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
         }
     }
 
+    /**
+     * Reads a Part 10 file leaving values of at least {@code bulkThreshold} bytes (Pixel Data and
+     * other OB/OW/OF/OD/OL/OV/UN values) on disk: the data set holds {@link org.netdicom.data.BulkData}
+     * references into the file, so an instance of any size is read in a few kilobytes of heap.
+     * Values of a deflated data set have no place in the file to refer to: they are copied to
+     * temporary files (owned by the caller) by {@link BulkDataSink#spool}.
+     */
+    public static DicomFile read(Path path, long bulkThreshold) throws IOException {
+        BulkDataSink reference = BulkDataSink.reference(path);
+        BulkDataSink spool = BulkDataSink.spool(Path.of(System.getProperty("java.io.tmpdir")));
+        BulkDataSink sink = (tag, vr, offset, length, bigEndian, value) -> value instanceof InflatedValue
+                ? spool.accept(tag, vr, offset, length, bigEndian, value)
+                : reference.accept(tag, vr, offset, length, bigEndian, value);
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, false, -1, bulkThreshold, sink);
+        }
+    }
+
     /** Reads a Part 10 stream; with {@code allowBareDataset}, a stream without meta information too. */
     public static DicomFile read(InputStream in, boolean allowBareDataset) throws IOException {
         return read(in, allowBareDataset, -1);
@@ -52,9 +70,23 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
      * header only; the rest of the stream is not read.
      */
     public static DicomFile read(InputStream in, boolean allowBareDataset, int stopBefore) throws IOException {
+        return read(in, allowBareDataset, stopBefore, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Reads a Part 10 stream, stopping as {@link #read(InputStream, boolean, int)} does, and hands
+     * values of at least {@code bulkThreshold} bytes to {@code sink} (see
+     * {@link DicomReader#bulkData(long, BulkDataSink)}). Offsets given to the sink count from the
+     * first byte of {@code in}; for a deflated data set, from the first inflated byte.
+     */
+    public static DicomFile read(InputStream in, boolean allowBareDataset, int stopBefore, long bulkThreshold,
+            BulkDataSink sink) throws IOException {
         ByteSource src = new ByteSource(in, 0);
         DicomReader reader = new DicomReader(src);
         Dataset meta;
+        if (sink != null) {
+            reader.bulkData(bulkThreshold, sink);
+        }
         if (src.ensure(PREAMBLE + 4) && isDicm(src, PREAMBLE)) {
             src.skip(PREAMBLE + 4);
             meta = readMeta(reader);
@@ -95,6 +127,11 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
         if (ts.isDeflated()) {
             InputStream inflated = new InflaterInputStream(src.remaining(), new Inflater(true));
             DicomReader r = new DicomReader(new ByteSource(inflated, 0)).stopBefore(stopBefore);
+            BulkDataSink sink = reader.bulkDataSink();
+            if (sink != null) {
+                r.bulkData(reader.bulkDataThreshold(), (tag, vr, offset, length, big, value) ->
+                        sink.accept(tag, vr, offset, length, big, new InflatedValue(value)));
+            }
             try {
                 r.readInto(d, ts);
             } catch (ZipException e) {
@@ -169,5 +206,12 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
             w.flush();
         }
         out.flush();
+    }
+
+    /** Marks the value stream of a deflated data set, whose offsets are not file offsets. */
+    private static final class InflatedValue extends java.io.FilterInputStream {
+        InflatedValue(InputStream in) {
+            super(in);
+        }
     }
 }

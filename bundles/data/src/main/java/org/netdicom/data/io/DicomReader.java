@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.netdicom.data.BulkData;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Sequence;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 import org.netdicom.data.dict.ElementDictionary;
 import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.internal.ByteOrders;
 import org.netdicom.data.internal.DatasetAccess;
 
 /**
@@ -37,6 +39,8 @@ public final class DicomReader {
     private int maxValueLength = Integer.MAX_VALUE - 8;
     private int stopTag = -1;
     private boolean stopped;
+    private long bulkThreshold = Long.MAX_VALUE;
+    private BulkDataSink bulkSink;
 
     /** A reader of {@code in}; for speed, {@code in} need not be buffered (the reader buffers). */
     public DicomReader(InputStream in) {
@@ -61,6 +65,26 @@ public final class DicomReader {
     public DicomReader stopBefore(int tag) {
         this.stopTag = tag;
         return this;
+    }
+
+    /**
+     * Hands values of at least {@code threshold} bytes to {@code sink} instead of reading them
+     * into memory: OB, OW, OF, OD, OL, OV and UN values of defined length (Pixel Data and other
+     * bulk values) at any depth; the data set keeps the {@link org.netdicom.data.BulkData} the
+     * sink returns. Encapsulated pixel data fragments are still read into memory.
+     */
+    public DicomReader bulkData(long threshold, BulkDataSink sink) {
+        this.bulkThreshold = threshold;
+        this.bulkSink = sink;
+        return this;
+    }
+
+    BulkDataSink bulkDataSink() {
+        return bulkSink;
+    }
+
+    long bulkDataThreshold() {
+        return bulkThreshold;
     }
 
     /** True if the last {@link #readDataset} stopped at the tag given to {@link #stopBefore(int)}. */
@@ -152,6 +176,11 @@ public final class DicomReader {
             readUndefinedLength(d, tag, vr, headerAt, end, depth);
             return;
         }
+        if (length >= bulkThreshold && isBulk(vr)) {
+            checkEnd(tag, length, end, headerAt); // not the maximum: bulk values may exceed an array
+            readBulk(d, tag, vr, length);
+            return;
+        }
         checkLength(tag, length, end, headerAt);
         if (vr == VR.SQ) {
             Sequence s = access.newSequence(d, 4);
@@ -161,9 +190,26 @@ public final class DicomReader {
         }
         byte[] value = src.read((int) length, tag);
         if (bigEndian && vr.kind() == VR.Kind.BINARY && vr.unitSize() > 1) {
-            swap(value, vr.unitSize());
+            ByteOrders.swap(value, value.length, vr.unitSize());
         }
         access.put(d, tag, vr, value);
+    }
+
+    private static boolean isBulk(VR vr) {
+        return vr == VR.OB || vr == VR.OW || vr == VR.OF || vr == VR.OD || vr == VR.OL || vr == VR.OV || vr == VR.UN;
+    }
+
+    private void readBulk(Dataset d, int tag, VR vr, long length) throws IOException {
+        long at = src.offset();
+        InputStream value = src.slice(length);
+        BulkData bulk = bulkSink.accept(tag, vr, at, length, bigEndian && vr.unitSize() > 1, value);
+        long unread = ByteSource.unread(value);
+        if (unread > 0) {
+            src.skipValue(unread, tag);
+        }
+        if (bulk != null) {
+            access.put(d, tag, vr, bulk);
+        }
     }
 
     private void checkLength(int tag, long length, long end, long headerAt) throws DicomFormatException {
@@ -171,6 +217,10 @@ public final class DicomReader {
             throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
                     + " exceeds the maximum " + maxValueLength, headerAt);
         }
+        checkEnd(tag, length, end, headerAt);
+    }
+
+    private void checkEnd(int tag, long length, long end, long headerAt) throws DicomFormatException {
         if (end != NO_END && src.offset() + length > end) {
             throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
                     + " runs past the end of its item or sequence at " + end, headerAt);
@@ -264,41 +314,6 @@ public final class DicomReader {
             }
             checkLength(Tag.ITEM, length, end, at);
             items.add(src.read((int) length, Tag.ITEM));
-        }
-    }
-
-    /** Reverses the byte order of each {@code unit}-byte value in place. */
-    static void swap(byte[] b, int unit) {
-        int n = b.length - b.length % unit;
-        switch (unit) {
-            case 2:
-                for (int i = 0; i < n; i += 2) {
-                    byte t = b[i];
-                    b[i] = b[i + 1];
-                    b[i + 1] = t;
-                }
-                break;
-            case 4:
-                for (int i = 0; i < n; i += 4) {
-                    byte t = b[i];
-                    b[i] = b[i + 3];
-                    b[i + 3] = t;
-                    t = b[i + 1];
-                    b[i + 1] = b[i + 2];
-                    b[i + 2] = t;
-                }
-                break;
-            case 8:
-                for (int i = 0; i < n; i += 8) {
-                    for (int k = 0; k < 4; k++) {
-                        byte t = b[i + k];
-                        b[i + k] = b[i + 7 - k];
-                        b[i + 7 - k] = t;
-                    }
-                }
-                break;
-            default:
-                throw new IllegalArgumentException("unit " + unit);
         }
     }
 }
