@@ -1,6 +1,7 @@
 package org.netdicom.data.io;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +56,7 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
                 ? spool.accept(tag, vr, offset, length, bigEndian, value)
                 : reference.accept(tag, vr, offset, length, bigEndian, value);
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, false, -1, bulkThreshold, sink);
+            return read(in, ReadOptions.DEFAULT.bulkData(bulkThreshold, sink));
         }
     }
 
@@ -70,22 +71,22 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
      * header only; the rest of the stream is not read.
      */
     public static DicomFile read(InputStream in, boolean allowBareDataset, int stopBefore) throws IOException {
-        return read(in, allowBareDataset, stopBefore, Long.MAX_VALUE, null);
+        return read(in, ReadOptions.DEFAULT.allowBareDataset(allowBareDataset).stopBefore(stopBefore));
     }
 
     /**
-     * Reads a Part 10 stream, stopping as {@link #read(InputStream, boolean, int)} does, and hands
-     * values of at least {@code bulkThreshold} bytes to {@code sink} (see
-     * {@link DicomReader#bulkData(long, BulkDataSink)}). Offsets given to the sink count from the
-     * first byte of {@code in}; for a deflated data set, from the first inflated byte.
+     * Reads a Part 10 stream as {@code options} say. Offsets given to a bulk data sink count from
+     * the first byte of {@code in}; for a deflated data set, from the first inflated byte.
      */
-    public static DicomFile read(InputStream in, boolean allowBareDataset, int stopBefore, long bulkThreshold,
-            BulkDataSink sink) throws IOException {
+    public static DicomFile read(InputStream in, ReadOptions options) throws IOException {
+        boolean allowBareDataset = options.allowBareDataset();
+        int stopBefore = options.stopBefore();
         ByteSource src = new ByteSource(in, 0);
         DicomReader reader = new DicomReader(src);
         Dataset meta;
-        if (sink != null) {
-            reader.bulkData(bulkThreshold, sink);
+        reader.strict(options.strict());
+        if (options.bulkDataSink() != null) {
+            reader.bulkData(options.bulkDataThreshold(), options.bulkDataSink());
         }
         if (src.ensure(PREAMBLE + 4) && isDicm(src, PREAMBLE)) {
             src.skip(PREAMBLE + 4);
@@ -126,7 +127,7 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
         Dataset d = new Dataset(64);
         if (ts.isDeflated()) {
             InputStream inflated = new InflaterInputStream(src.remaining(), new Inflater(true));
-            DicomReader r = new DicomReader(new ByteSource(inflated, 0)).stopBefore(stopBefore);
+            DicomReader r = new DicomReader(new ByteSource(inflated, 0)).stopBefore(stopBefore).strict(reader.isStrict());
             BulkDataSink sink = reader.bulkDataSink();
             if (sink != null) {
                 r.bulkData(reader.bulkDataThreshold(), (tag, vr, offset, length, big, value) ->
@@ -134,7 +135,8 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
             }
             try {
                 r.readInto(d, ts);
-            } catch (ZipException e) {
+            } catch (ZipException | EOFException e) {
+                // EOFException: the compressed stream ends before its last block (PS3.5 A.5)
                 throw new DicomFormatException("deflated data set is corrupt: " + e.getMessage()
                         + "; offset counts inflated bytes", r.offset(), e);
             }
