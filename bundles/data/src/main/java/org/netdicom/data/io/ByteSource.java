@@ -13,7 +13,7 @@ import org.netdicom.data.Tag;
  * length it has not checked: large values grow their array as bytes actually arrive.
  */
 final class ByteSource {
-    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int BUFFER_SIZE = 16 * 1024;
     /** Values up to this size are allocated at once; larger ones grow as data arrives. */
     private static final int EAGER_ALLOCATION = 8 * 1024 * 1024;
 
