@@ -11,6 +11,7 @@ import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.data.io.ReadOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -63,7 +64,7 @@ public class DataCodecBenchmark {
 
     @Benchmark
     public Dataset a_parseCt() throws IOException {
-        return DicomFile.read(new ByteArrayInputStream(ct), false).dataset();
+        return DicomFile.read(ct, ReadOptions.DEFAULT).dataset();
     }
 
     /** (a) from the file with Pixel Data left there as a reference (pydicom: {@code defer_size}). */
@@ -79,7 +80,7 @@ public class DataCodecBenchmark {
 
     @Benchmark
     public Dataset b_parseElements() throws IOException {
-        return DicomFile.read(new ByteArrayInputStream(elements), false).dataset();
+        return DicomFile.read(elements, ReadOptions.DEFAULT).dataset();
     }
 
     @Benchmark

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
+import java.util.Objects;
 import org.netdicom.data.Tag;
 
 /**
@@ -18,7 +19,9 @@ final class ByteSource {
     private static final int EAGER_ALLOCATION = 8 * 1024 * 1024;
 
     private final InputStream in;
-    private final byte[] buf = new byte[BUFFER_SIZE];
+    /** The buffer, or the caller's array when the whole input is in memory (never written then). */
+    private final byte[] buf;
+    private final boolean wholeInput;
     private int pos;
     private int limit;
     /** Offset of buf[0] in the input. */
@@ -26,7 +29,23 @@ final class ByteSource {
 
     ByteSource(InputStream in, long startOffset) {
         this.in = in;
+        this.buf = new byte[BUFFER_SIZE];
+        this.wholeInput = false;
         this.base = startOffset;
+    }
+
+    /**
+     * The bytes {@code data[off, off + len)} as the whole input, read in place: no buffer to fill,
+     * and each value is one {@code Arrays.copyOfRange} (which the JIT does without zeroing first).
+     */
+    ByteSource(byte[] data, int off, int len) {
+        Objects.checkFromIndexSize(off, len, data.length);
+        this.in = InputStream.nullInputStream();
+        this.buf = data;
+        this.wholeInput = true;
+        this.pos = off;
+        this.limit = off + len;
+        this.base = -off;
     }
 
     long offset() {
@@ -37,6 +56,9 @@ final class ByteSource {
     boolean ensure(int n) throws IOException {
         if (limit - pos >= n) {
             return true;
+        }
+        if (wholeInput) {
+            return false;
         }
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -90,6 +112,11 @@ final class ByteSource {
      * so a length that lies about a truncated stream costs at most twice the bytes really there.
      */
     byte[] read(int length, int tag) throws IOException {
+        if (limit - pos >= length) { // the common case: a header-sized value already buffered
+            byte[] dst = Arrays.copyOfRange(buf, pos, pos + length);
+            pos += length;
+            return dst;
+        }
         long start = offset();
         byte[] dst = new byte[Math.min(length, EAGER_ALLOCATION)];
         int filled = 0;

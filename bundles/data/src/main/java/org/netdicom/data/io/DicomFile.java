@@ -79,9 +79,21 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
      * the first byte of {@code in}; for a deflated data set, from the first inflated byte.
      */
     public static DicomFile read(InputStream in, ReadOptions options) throws IOException {
+        return read(new ByteSource(in, 0), options);
+    }
+
+    /**
+     * Reads a Part 10 file that is already in memory, as {@code options} say. Faster than a stream
+     * over the same bytes (values are copied once, straight from {@code bytes}); the data set does
+     * not share {@code bytes}.
+     */
+    public static DicomFile read(byte[] bytes, ReadOptions options) throws IOException {
+        return read(new ByteSource(bytes, 0, bytes.length), options);
+    }
+
+    private static DicomFile read(ByteSource src, ReadOptions options) throws IOException {
         boolean allowBareDataset = options.allowBareDataset();
         int stopBefore = options.stopBefore();
-        ByteSource src = new ByteSource(in, 0);
         DicomReader reader = new DicomReader(src);
         Dataset meta;
         reader.strict(options.strict());

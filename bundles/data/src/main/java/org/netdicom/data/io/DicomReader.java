@@ -51,6 +51,15 @@ public final class DicomReader {
         this(new ByteSource(in, 0));
     }
 
+    /**
+     * A reader of {@code data[off, off + len)}, read in place (faster than a stream over the same
+     * bytes); values are copies, the data set does not share {@code data}. Offsets count from
+     * {@code off}.
+     */
+    public DicomReader(byte[] data, int off, int len) {
+        this(new ByteSource(data, off, len));
+    }
+
     DicomReader(ByteSource src) {
         this.src = src;
     }
