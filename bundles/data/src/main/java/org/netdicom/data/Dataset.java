@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.IntPredicate;
 import org.netdicom.data.dict.ElementDictionary;
 import org.netdicom.data.internal.CharacterSets;
@@ -357,6 +358,12 @@ public final class Dataset implements Iterable<Element> {
         return i >= 0 && values[i] instanceof Fragments f ? f : null;
     }
 
+    /** A value kept outside the heap (see {@link BulkData}), or {@code null} if absent or in memory. */
+    public BulkData getBulkData(int tag) {
+        int i = indexOf(tag);
+        return i >= 0 && values[i] instanceof BulkData b ? b : null;
+    }
+
     /**
      * The private creator that reserves the block of a private data element (gggg,xxyy): the value
      * of (gggg,00xx) in this dataset (PS3.5 7.8.1), or {@code null} if there is none or the tag is not private data.
@@ -474,6 +481,18 @@ public final class Dataset implements Iterable<Element> {
     /** Puts encapsulated pixel data (VR OB) at {@code tag}; the fragments are copied. */
     public Dataset setFragments(int tag, Fragments fragments) {
         put(tag, VR.OB, fragments.copy());
+        return this;
+    }
+
+    /**
+     * Puts a value kept outside the heap; writers stream it. Getters that decode values
+     * ({@link #getBytes(int)}, {@link #getStrings(int)}, ...) return {@code null} for it.
+     */
+    public Dataset setBulkData(int tag, VR vr, BulkData value) {
+        if (vr == VR.SQ || vr.isString()) {
+            throw new IllegalArgumentException("bulk data needs a binary VR, not " + vr + ": " + Tag.toString(tag));
+        }
+        put(tag, vr, Objects.requireNonNull(value));
         return this;
     }
 

@@ -3,7 +3,7 @@ package org.netdicom.data;
 /**
  * A read-only view of one data element of a {@link Dataset}, as handed out while iterating. The
  * value is one of: an encoded value (little endian bytes, read with {@link #bytes()}), a
- * {@link Sequence}, or {@link Fragments}.
+ * {@link Sequence}, {@link Fragments}, or {@link BulkData} (a value left on disk or in a stream).
  */
 public final class Element {
     private final int tag;
@@ -37,17 +37,22 @@ public final class Element {
         return value instanceof Sequence s ? s : null;
     }
 
+    /** The value kept outside the heap, or {@code null} if the value is in memory. */
+    public BulkData bulkData() {
+        return value instanceof BulkData b ? b : null;
+    }
+
     /** The encapsulated pixel data, or {@code null}. */
     public Fragments fragments() {
         return value instanceof Fragments f ? f : null;
     }
 
-    /** A copy of the encoded value (little endian), or {@code null} for sequences and fragments. */
+    /** A copy of the encoded value (little endian), or {@code null} for sequences, fragments and bulk data. */
     public byte[] bytes() {
         return value instanceof byte[] b ? b.clone() : null;
     }
 
-    /** The length of the encoded value in bytes; -1 for sequences and fragments. */
+    /** The length of the encoded value in memory in bytes; -1 for sequences, fragments and bulk data. */
     public int length() {
         return value instanceof byte[] b ? b.length : -1;
     }

@@ -3,13 +3,14 @@ package org.netdicom.data.internal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Maps the defined terms of Specific Character Set (0008,0005) to Java charsets (PS3.3 C.12.1.1.2).
- * Only single-byte repertoires, UTF-8 and GB18030/GBK are handled; ISO 2022 code extensions
- * (the {@code ISO 2022 IR nnn} terms and multi-valued sets) decode with the charset of the first
- * value, which is right for the default G0 set and wrong for escape sequences. Unknown terms fall
- * back to ISO 8859-1, so decoding never fails.
+ * Maps the defined terms of Specific Character Set (0008,0005) to Java charsets (PS3.3 C.12.1.1.2):
+ * single-byte repertoires, UTF-8, GB18030/GBK, and code extensions (several values, or one
+ * multi-byte {@code ISO 2022 IR nnn} term) to an {@link Iso2022Charset} that follows the escape
+ * sequences (Japanese IR 13/87/159, Korean IR 149, Chinese IR 58, ISO 8859 sets in G1). Unknown
+ * terms fall back to ISO 8859-1 (with code extensions: to the first value), so decoding never fails.
  */
 public final class CharacterSets {
     /** The default repertoire decoded leniently: ISO 8859-1 is a superset of ISO-IR 6 and never fails. */
@@ -32,6 +33,10 @@ public final class CharacterSets {
             Map.entry("GB18030", "GB18030"),
             Map.entry("GBK", "GBK"));
 
+    /** Charsets with code extensions by their joined terms; NONE marks terms that are not all ISO 2022. */
+    private static final Map<String, Charset> EXTENDED = new ConcurrentHashMap<>();
+    private static final Charset NONE = StandardCharsets.US_ASCII;
+
     private CharacterSets() {
     }
 
@@ -39,6 +44,15 @@ public final class CharacterSets {
     public static Charset forTerms(String[] terms) {
         if (terms == null) {
             return DEFAULT;
+        }
+        if (terms.length > 1 || terms.length == 1 && needsCodeExtensions(terms[0])) {
+            Charset cs = EXTENDED.computeIfAbsent(String.join("\\", terms), k -> {
+                Iso2022Charset iso = Iso2022Charset.of(terms);
+                return iso != null ? iso : NONE;
+            });
+            if (cs != NONE) {
+                return cs;
+            }
         }
         for (String term : terms) {
             if (term.isEmpty()) {
@@ -55,5 +69,11 @@ public final class CharacterSets {
             }
         }
         return DEFAULT;
+    }
+
+    /** Multi-byte sets and JIS X 0201 (whose 05/12 must stay the delimiter) need the ISO 2022 charset. */
+    private static boolean needsCodeExtensions(String term) {
+        return term.equals("ISO 2022 IR 87") || term.equals("ISO 2022 IR 159") || term.equals("ISO 2022 IR 149")
+                || term.equals("ISO 2022 IR 58") || term.equals("ISO 2022 IR 13");
     }
 }

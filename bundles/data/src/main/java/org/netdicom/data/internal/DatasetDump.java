@@ -3,6 +3,7 @@ package org.netdicom.data.internal;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
+import org.netdicom.data.BulkData;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Fragments;
 import org.netdicom.data.Sequence;
@@ -54,6 +55,8 @@ public final class DatasetDump {
                     b.append(indent).append("  (fffe,e000) pi (").append(item.length)
                             .append(" bytes)  # ").append(item.length).append(", 1 Item\n");
                 }
+            } else if (v instanceof BulkData bulk) {
+                b.append("(not loaded)  # ").append(bulk.length()).append(", 1 ").append(keyword).append('\n');
             } else {
                 byte[] bytes = (byte[]) v;
                 String text = valueText(bytes, vr, cs);

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.netdicom.data.BulkData;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Sequence;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
+import org.netdicom.data.dict.DictionaryEntry;
 import org.netdicom.data.dict.ElementDictionary;
 import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.internal.ByteOrders;
 import org.netdicom.data.internal.DatasetAccess;
 
 /**
@@ -22,7 +25,9 @@ import org.netdicom.data.internal.DatasetAccess;
  * <p>Every length is checked before anything is allocated: against the end of the enclosing item
  * or sequence, and against {@link #maxValueLength(int)}. Each step consumes at least one header,
  * so the reader always ends. Bad input gives a {@link DicomFormatException} with the byte offset.
- * Odd value lengths are accepted (lenient; real-world files have them). Not thread-safe.
+ * The reader is lenient by default: odd value lengths and VRs that the dictionary does not list
+ * for a tag are accepted, because real-world files have them. {@link #strict(boolean) Strict}
+ * mode, for validation, rejects both. Not thread-safe.
  */
 public final class DicomReader {
     private static final int UNDEFINED = -1;
@@ -37,10 +42,22 @@ public final class DicomReader {
     private int maxValueLength = Integer.MAX_VALUE - 8;
     private int stopTag = -1;
     private boolean stopped;
+    private boolean strict;
+    private long bulkThreshold = Long.MAX_VALUE;
+    private BulkDataSink bulkSink;
 
     /** A reader of {@code in}; for speed, {@code in} need not be buffered (the reader buffers). */
     public DicomReader(InputStream in) {
         this(new ByteSource(in, 0));
+    }
+
+    /**
+     * A reader of {@code data[off, off + len)}, read in place (faster than a stream over the same
+     * bytes); values are copies, the data set does not share {@code data}. Offsets count from
+     * {@code off}.
+     */
+    public DicomReader(byte[] data, int off, int len) {
+        this(new ByteSource(data, off, len));
     }
 
     DicomReader(ByteSource src) {
@@ -61,6 +78,41 @@ public final class DicomReader {
     public DicomReader stopBefore(int tag) {
         this.stopTag = tag;
         return this;
+    }
+
+    /**
+     * Strict mode rejects, with a {@link DicomFormatException} at the element's header, what
+     * lenient mode (the default) accepts: odd value lengths of elements and items (PS3.5 7.1.1:
+     * lengths are even), and in Explicit VR a VR other than UN that the data dictionary does not
+     * list for a known tag (PS3.5 7.1.2, PS3.6).
+     */
+    public DicomReader strict(boolean strict) {
+        this.strict = strict;
+        return this;
+    }
+
+    /**
+     * Hands values of at least {@code threshold} bytes to {@code sink} instead of reading them
+     * into memory: OB, OW, OF, OD, OL, OV and UN values of defined length (Pixel Data and other
+     * bulk values) at any depth; the data set keeps the {@link org.netdicom.data.BulkData} the
+     * sink returns. Encapsulated pixel data fragments are still read into memory.
+     */
+    public DicomReader bulkData(long threshold, BulkDataSink sink) {
+        this.bulkThreshold = threshold;
+        this.bulkSink = sink;
+        return this;
+    }
+
+    boolean isStrict() {
+        return strict;
+    }
+
+    BulkDataSink bulkDataSink() {
+        return bulkSink;
+    }
+
+    long bulkDataThreshold() {
+        return bulkThreshold;
     }
 
     /** True if the last {@link #readDataset} stopped at the tag given to {@link #stopBefore(int)}. */
@@ -104,7 +156,11 @@ public final class DicomReader {
                 if (at > end) {
                     throw new DicomFormatException("element runs past the end of its item at " + end, at);
                 }
-            } else if (!inItem && src.atEnd()) {
+            } else if (src.atEnd()) {
+                if (inItem) {
+                    throw new DicomFormatException("stream ends in an item of undefined length:"
+                            + " no item delimitation item (FFFE,E00D)", src.offset());
+                }
                 return;
             }
             src.require(8, "element header");
@@ -148,22 +204,68 @@ public final class DicomReader {
             length = src.i32(4, bigEndian) & 0xFFFFFFFFL;
             src.skip(8);
         }
+        if (strict) {
+            checkStrict(tag, vr, length, headerAt);
+        }
         if (length == 0xFFFFFFFFL) {
             readUndefinedLength(d, tag, vr, headerAt, end, depth);
+            return;
+        }
+        if (length >= bulkThreshold && isBulk(vr)) {
+            checkEnd(tag, length, end, headerAt); // not the maximum: bulk values may exceed an array
+            readBulk(d, tag, vr, length);
             return;
         }
         checkLength(tag, length, end, headerAt);
         if (vr == VR.SQ) {
             Sequence s = access.newSequence(d, 4);
             access.put(d, tag, vr, s);
-            readItems(s, d, src.offset() + length, depth + 1);
+            readItems(s, tag, src.offset() + length, depth + 1);
             return;
         }
         byte[] value = src.read((int) length, tag);
         if (bigEndian && vr.kind() == VR.Kind.BINARY && vr.unitSize() > 1) {
-            swap(value, vr.unitSize());
+            ByteOrders.swap(value, value.length, vr.unitSize());
         }
         access.put(d, tag, vr, value);
+    }
+
+    private void checkStrict(int tag, VR vr, long length, long headerAt) throws DicomFormatException {
+        if ((length & 1) != 0 && length != 0xFFFFFFFFL) {
+            throw new DicomFormatException("odd value length " + length + " of " + Tag.toString(tag)
+                    + " (strict mode; PS3.5 7.1.1 requires even lengths)", headerAt);
+        }
+        if (explicitVr && vr != VR.UN) {
+            DictionaryEntry e = dict.entry(tag);
+            if (e != null && !e.vrs().contains(vr)) {
+                throw new DicomFormatException("VR " + vr + " of " + Tag.toString(tag) + " " + e.keyword()
+                        + " is not its dictionary VR " + e.vrs() + " (strict mode)", headerAt);
+            }
+        }
+    }
+
+    private static boolean isBulk(VR vr) {
+        return vr == VR.OB || vr == VR.OW || vr == VR.OF || vr == VR.OD || vr == VR.OL || vr == VR.OV || vr == VR.UN;
+    }
+
+    private void readBulk(Dataset d, int tag, VR vr, long length) throws IOException {
+        long at = src.offset();
+        InputStream value = src.slice(length);
+        BulkData bulk = bulkSink.accept(tag, vr, at, length, bigEndian && vr.unitSize() > 1, value);
+        long unread = ByteSource.unread(value);
+        if (unread > 0) {
+            src.skipValue(unread, tag);
+        }
+        if (bulk != null) {
+            access.put(d, tag, vr, bulk);
+        }
+    }
+
+    private void checkItemLength(long length, long end, long at) throws DicomFormatException {
+        if (strict && (length & 1) != 0) {
+            throw new DicomFormatException("odd item length " + length + " (strict mode)", at);
+        }
+        checkLength(Tag.ITEM, length, end, at);
     }
 
     private void checkLength(int tag, long length, long end, long headerAt) throws DicomFormatException {
@@ -171,6 +273,10 @@ public final class DicomReader {
             throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
                     + " exceeds the maximum " + maxValueLength, headerAt);
         }
+        checkEnd(tag, length, end, headerAt);
+    }
+
+    private void checkEnd(int tag, long length, long end, long headerAt) throws DicomFormatException {
         if (end != NO_END && src.offset() + length > end) {
             throw new DicomFormatException("value length " + length + " of " + Tag.toString(tag)
                     + " runs past the end of its item or sequence at " + end, headerAt);
@@ -181,7 +287,7 @@ public final class DicomReader {
         if (vr == VR.SQ) {
             Sequence s = access.newSequence(d, 4);
             access.put(d, tag, vr, s);
-            readItems(s, d, NO_END, depth + 1);
+            readItems(s, tag, NO_END, depth + 1);
         } else if (vr == VR.UN) {
             // PS3.5 6.2.2: UN of undefined length is a sequence encoded in Implicit VR Little Endian
             boolean wasExplicit = explicitVr;
@@ -191,7 +297,7 @@ public final class DicomReader {
             try {
                 Sequence s = access.newSequence(d, 4);
                 access.put(d, tag, VR.SQ, s);
-                readItems(s, d, NO_END, depth + 1);
+                readItems(s, tag, NO_END, depth + 1);
             } finally {
                 explicitVr = wasExplicit;
                 bigEndian = wasBig;
@@ -204,7 +310,7 @@ public final class DicomReader {
         }
     }
 
-    private void readItems(Sequence s, Dataset owner, long end, int depth) throws IOException {
+    private void readItems(Sequence s, int seqTag, long end, int depth) throws IOException {
         if (depth > MAX_DEPTH) {
             throw new DicomFormatException("sequences nested deeper than " + MAX_DEPTH, src.offset());
         }
@@ -215,6 +321,10 @@ public final class DicomReader {
                     throw new DicomFormatException("item runs past the end of its sequence at " + end, at);
                 }
                 return;
+            }
+            if (end == NO_END && src.atEnd()) {
+                throw new DicomFormatException("stream ends in sequence " + Tag.toString(seqTag)
+                        + " of undefined length: no sequence delimitation item (FFFE,E0DD)", at);
             }
             src.require(8, "item header");
             int tag = src.u16(0, bigEndian) << 16 | src.u16(2, bigEndian);
@@ -236,7 +346,7 @@ public final class DicomReader {
             if (length == 0xFFFFFFFFL) {
                 readElements(item, NO_END, true, depth);
             } else {
-                checkLength(Tag.ITEM, length, end, at);
+                checkItemLength(length, end, at);
                 readElements(item, src.offset() + length, true, depth);
             }
         }
@@ -262,43 +372,8 @@ public final class DicomReader {
             if (length == 0xFFFFFFFFL) {
                 throw new DicomFormatException("fragment item with undefined length", at);
             }
-            checkLength(Tag.ITEM, length, end, at);
+            checkItemLength(length, end, at);
             items.add(src.read((int) length, Tag.ITEM));
-        }
-    }
-
-    /** Reverses the byte order of each {@code unit}-byte value in place. */
-    static void swap(byte[] b, int unit) {
-        int n = b.length - b.length % unit;
-        switch (unit) {
-            case 2:
-                for (int i = 0; i < n; i += 2) {
-                    byte t = b[i];
-                    b[i] = b[i + 1];
-                    b[i + 1] = t;
-                }
-                break;
-            case 4:
-                for (int i = 0; i < n; i += 4) {
-                    byte t = b[i];
-                    b[i] = b[i + 3];
-                    b[i + 3] = t;
-                    t = b[i + 1];
-                    b[i + 1] = b[i + 2];
-                    b[i + 2] = t;
-                }
-                break;
-            case 8:
-                for (int i = 0; i < n; i += 8) {
-                    for (int k = 0; k < 4; k++) {
-                        byte t = b[i + k];
-                        b[i + k] = b[i + 7 - k];
-                        b[i + 7 - k] = t;
-                    }
-                }
-                break;
-            default:
-                throw new IllegalArgumentException("unit " + unit);
         }
     }
 }

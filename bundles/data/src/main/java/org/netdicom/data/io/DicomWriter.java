@@ -1,13 +1,16 @@
 package org.netdicom.data.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import org.netdicom.data.BulkData;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Fragments;
 import org.netdicom.data.Sequence;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.internal.ByteOrders;
 import org.netdicom.data.internal.DatasetAccess;
 
 /**
@@ -113,7 +116,7 @@ public final class DicomWriter {
             header(tag, vr, padded);
             if (bigEndian && vr.kind() == VR.Kind.BINARY && vr.unitSize() > 1) {
                 byte[] swapped = b.clone();
-                DicomReader.swap(swapped, vr.unitSize());
+                ByteOrders.swap(swapped, swapped.length, vr.unitSize());
                 write(swapped, 0, swapped.length);
             } else {
                 write(b, 0, b.length);
@@ -121,6 +124,8 @@ public final class DicomWriter {
             if ((b.length & 1) != 0) {
                 put8(vr.padding());
             }
+        } else if (value instanceof BulkData bulk) {
+            writeBulk(tag, vr, bulk);
         } else if (value instanceof Sequence s) {
             header(tag, VR.SQ, definedLengths ? (int) sequenceLength(s) : UNDEFINED);
             for (Dataset item : s) {
@@ -148,6 +153,53 @@ public final class DicomWriter {
             }
             itemHeader(Tag.SEQUENCE_DELIMITATION_ITEM, 0);
         }
+    }
+
+    /**
+     * Streams a value kept outside the heap through the buffer, swapping byte order when the
+     * value's differs from the target's; the value is never in memory as a whole.
+     */
+    private void writeBulk(int tag, VR vr, BulkData bulk) throws IOException {
+        long length = bulk.length();
+        header(tag, vr, (int) (length + (length & 1)));
+        int unit = bulk.bigEndian() != bigEndian ? vr.unitSize() : 1;
+        drain(); // from here on 'pos' stays a multiple of the unit, so the buffer holds whole units
+        long left = length;
+        try (InputStream in = bulk.openStream()) {
+            while (left > 0) {
+                if (pos == BUFFER_SIZE) {
+                    drain();
+                }
+                int room = BUFFER_SIZE - pos;
+                int want = (int) Math.min(left, room);
+                int r = in.read(buf, pos, want);
+                if (r < 0) {
+                    throw new IOException("bulk data of " + Tag.toString(tag) + " ended after "
+                            + (length - left) + " of " + length + " bytes: " + bulk);
+                }
+                if (unit > 1) {
+                    r = readWholeUnits(in, r, unit, left);
+                    ByteOrders.swap(buf, pos, r, unit);
+                }
+                pos += r;
+                left -= r;
+            }
+        }
+        if ((length & 1) != 0) {
+            put8(vr.padding());
+        }
+    }
+
+    /** Completes a partial unit at the end of a read chunk, so that swapping never splits a unit. */
+    private int readWholeUnits(InputStream in, int r, int unit, long left) throws IOException {
+        while (r % unit != 0 && r < left) {
+            int more = in.read(buf, pos + r, unit - r % unit);
+            if (more < 0) {
+                break;
+            }
+            r += more;
+        }
+        return r;
     }
 
     // ---- lengths for defined-length sequences and group lengths ------------------------------
@@ -180,6 +232,9 @@ public final class DicomWriter {
         }
         if (value instanceof Sequence s) {
             return headerSize + sequenceLength(s);
+        }
+        if (value instanceof BulkData bulk) {
+            return headerSize + bulk.length() + (bulk.length() & 1);
         }
         long n = headerSize + 8; // sequence delimiter
         for (byte[] item : access.items((Fragments) value)) {

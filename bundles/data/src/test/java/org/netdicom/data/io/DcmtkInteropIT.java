@@ -246,4 +246,27 @@ class DcmtkInteropIT {
             assertTrue(found, "dcmdump has no line like '" + ours + "':\n" + dump);
         }
     }
+
+    /**
+     * Names encoded with ISO 2022 code extensions (PS3.5 Annex I) by us are decoded by DCMTK
+     * ({@code dcmdump +U8}, converting to UTF-8) to the same characters. Debian's DCMTK converts
+     * with iconv, which lacks ISO 2022 IR 87, so the Japanese examples are checked against the
+     * standard's bytes in {@code CharacterSetTest} only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\ISO 2022 IR 149|Hong^Gildong=洪^吉洞=홍^길동",
+        "\\ISO 2022 IR 149|김^희중=金^熙重=김^희중"})
+    void dcmdumpDecodesOurIso2022NamesToTheSameCharacters(String charsetAndName, @TempDir Path dir) throws Exception {
+        String[] parts = charsetAndName.split("\\|");
+        Dataset d = new Dataset();
+        d.setString(Tag.SPECIFIC_CHARACTER_SET, parts[0].split("\\\\", -1));
+        d.setString("SOPClassUID", "1.2.840.10008.5.1.4.1.1.7").setString("SOPInstanceUID", "2.25.2022");
+        d.setString("PatientName", parts[1]);
+        Path f = dir.resolve("names.dcm");
+        DicomFile.write(f, d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        String dump = new String(run("dcmdump", "+U8", f.toString()).getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
+        assertTrue(dump.contains("(0010,0010) PN [" + parts[1] + "]"), dump);
+        assertEquals(parts[1], DicomFile.read(f).dataset().getString("PatientName"));
+    }
 }

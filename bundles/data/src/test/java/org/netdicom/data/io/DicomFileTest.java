@@ -141,4 +141,44 @@ class DicomFileTest {
                 () -> DicomFile.read(new ByteArrayInputStream(Arrays.copyOf(b, 150)), false));
         assertTrue(e.offset() >= 144, e.getMessage());
     }
+
+    @ParameterizedTest
+    @MethodSource("syntaxes")
+    void readingFromAnArrayGivesWhatReadingFromAStreamGivesAndLeavesTheArrayAlone(TransferSyntax ts) throws IOException {
+        Dataset d = Samples.everyVr();
+        byte[] b = part10(d, ts);
+        byte[] copy = b.clone();
+        DicomFile fromArray = DicomFile.read(b, ReadOptions.DEFAULT);
+        assertEquals(DicomFile.read(new ByteArrayInputStream(b), false), fromArray);
+        assertEquals(d, fromArray.dataset());
+        assertArrayEquals(copy, b);
+    }
+
+    @Test
+    void anArrayCutShortFailsAtTheSameOffsetAsAStreamCutShort() throws IOException {
+        byte[] b = part10(Samples.everyVr(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        for (int cut : new int[] {150, b.length / 2, b.length - 1}) {
+            byte[] shortened = Arrays.copyOf(b, cut);
+            DicomFormatException fromStream = assertThrows(DicomFormatException.class,
+                    () -> DicomFile.read(new ByteArrayInputStream(shortened), false));
+            DicomFormatException fromArray = assertThrows(DicomFormatException.class,
+                    () -> DicomFile.read(shortened, ReadOptions.DEFAULT));
+            assertEquals(fromStream.offset(), fromArray.offset(), fromArray.getMessage());
+        }
+    }
+
+    @Test
+    void aReaderOverPartOfAnArrayCountsOffsetsFromItsStart() throws IOException {
+        Dataset d = Samples.everyVr();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter w = new DicomWriter(out);
+        w.writeDataset(d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        w.flush();
+        byte[] body = out.toByteArray();
+        byte[] padded = new byte[body.length + 20];
+        System.arraycopy(body, 0, padded, 7, body.length);
+        DicomReader r = new DicomReader(padded, 7, body.length);
+        assertEquals(d, r.readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+        assertEquals(body.length, r.offset());
+    }
 }
