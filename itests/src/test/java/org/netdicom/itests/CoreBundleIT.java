@@ -54,6 +54,8 @@ public class CoreBundleIT {
     public Option[] config() {
         String core = System.getProperty("netdicom.core.bundle");
         assertNotNull("system property netdicom.core.bundle (path of the reactor-built core jar) is not set", core);
+        String data = System.getProperty("netdicom.data.bundle");
+        assertNotNull("system property netdicom.data.bundle (path of the reactor-built data jar) is not set", data);
         return options(
                 // The runtime the contract names: SCR (DS 1.5) and Config Admin.
                 mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
@@ -63,6 +65,7 @@ public class CoreBundleIT {
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
                 // The jar the reactor just built, not whatever the local repository holds (T5).
                 // Installed but not started: each test configures a port first (see @Before).
+                bundle(new File(data).toURI().toString()),
                 bundle(new File(core).toURI().toString()).start(false),
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"),
                 junitBundles());

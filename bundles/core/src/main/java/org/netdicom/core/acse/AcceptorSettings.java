@@ -1,5 +1,7 @@
 package org.netdicom.core.acse;
 
+import org.netdicom.core.dimse.DimseSettings;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.netdicom.core.api.TlsSettings;
  * @param rolePolicies      SOP class to how role selection proposals are answered; absent = ignored
  * @param maximumPduLength  our maximum receive length, 0 = unlimited
  * @param tls               TLS settings, or null for plain TCP
+ * @param dimse             where received data sets are kept
  */
 public record AcceptorSettings(
         String aeTitle,
@@ -29,7 +32,8 @@ public record AcceptorSettings(
         Duration dimseTimeout,
         Duration networkTimeout,
         LogHandlerLevel logHandlerLevel,
-        TlsSettings tls) {
+        TlsSettings tls,
+        DimseSettings dimse) {
 
     public AcceptorSettings {
         supportedContexts = Map.copyOf(supportedContexts);

@@ -2,6 +2,7 @@ package org.netdicom.core.api;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.acse.RolePolicy;
 import org.netdicom.core.association.RequestorAssociation;
 import org.netdicom.core.association.RequestorSettings;
+import org.netdicom.core.dimse.DimseSettings;
 import org.netdicom.core.pdu.RoleSelection;
 import org.netdicom.core.transport.AcceptLoop;
 
@@ -44,6 +46,8 @@ public final class ApplicationEntity {
     private Duration connectionTimeout = Duration.ofSeconds(30);
     private LogHandlerLevel logHandlerLevel = LogHandlerLevel.STANDARD;
     private TlsSettings tls;
+    private Path spoolDirectory = DimseSettings.DEFAULT.spoolDirectory();
+    private int dataSetMemoryLimit = DimseSettings.DEFAULT.memoryLimit();
 
     /** @throws IllegalArgumentException if {@code aeTitle} is not a valid AE title */
     public ApplicationEntity(String aeTitle) {
@@ -224,6 +228,38 @@ public final class ApplicationEntity {
         return tls;
     }
 
+    /**
+     * Where received data sets larger than the {@linkplain #dataSetMemoryLimit memory limit} are
+     * written while they arrive (default: the JVM's temporary directory). A C-STORE handler that
+     * keeps the instance in the same file system gets it by a rename, without a copy: point this
+     * at the storage volume.
+     */
+    public ApplicationEntity spoolDirectory(Path directory) {
+        this.spoolDirectory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    public Path spoolDirectory() {
+        return spoolDirectory;
+    }
+
+    /** Received data sets up to this many bytes stay in memory (default 1 MiB); larger ones are spooled. */
+    public ApplicationEntity dataSetMemoryLimit(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("memory limit must not be negative: " + bytes);
+        }
+        this.dataSetMemoryLimit = bytes;
+        return this;
+    }
+
+    public int dataSetMemoryLimit() {
+        return dataSetMemoryLimit;
+    }
+
+    private DimseSettings dimseSettings() {
+        return new DimseSettings(spoolDirectory, dataSetMemoryLimit);
+    }
+
     /** Which logging handlers every association binds by itself; STANDARD unless changed. */
     public ApplicationEntity logHandlerLevel(LogHandlerLevel level) {
         this.logHandlerLevel = Objects.requireNonNull(level, "level");
@@ -256,7 +292,7 @@ public final class ApplicationEntity {
         }
         return RequestorAssociation.open(new RequestorSettings(aeTitle, requestedContexts,
                 List.copyOf(requestedRoles.values()), maximumPduLength,
-                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls),
+                connectionTimeout, acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls, dimseSettings()),
                 new InetSocketAddress(host, port),
                 called, handlers);
     }
@@ -281,7 +317,7 @@ public final class ApplicationEntity {
         }
         return AcceptLoop.start(address, new AcceptorSettings(aeTitle, supportedContexts(), rolePolicies,
                 requireCalledAeTitle, allowedCallingAeTitles(), maximumPduLength, maximumAssociations,
-                acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls), handlers);
+                acseTimeout, dimseTimeout, networkTimeout, logHandlerLevel, tls, dimseSettings()), handlers);
     }
 
     private static Duration positive(Duration d, String what) {

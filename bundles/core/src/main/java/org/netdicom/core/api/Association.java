@@ -2,8 +2,10 @@ package org.netdicom.core.api;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 
+import org.netdicom.data.Dataset;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -40,6 +42,32 @@ public interface Association extends EventBinder, AutoCloseable {
      *                              the response did not arrive within the DIMSE timeout
      */
     Status echo() throws IOException;
+
+    /**
+     * Sends a C-STORE-RQ with {@code dataset} (which names its SOP Class and Instance UIDs) on an
+     * accepted context of its SOP class, encoded in that context's transfer syntax, and returns the
+     * response. The data set must not hold encapsulated (compressed) pixel data: see
+     * {@link #store(Dataset, String)}.
+     *
+     * @throws AssociationException if no suitable context was accepted, the association ended or
+     *                              the response did not arrive within the DIMSE timeout
+     */
+    DimseResponse store(Dataset dataset) throws IOException;
+
+    /**
+     * As {@link #store(Dataset)} for a data set whose pixel data are encoded for
+     * {@code transferSyntaxUid} (e.g. JPEG fragments): a context with exactly that transfer syntax is
+     * used; an uncompressed one is also converted to any other uncompressed one. Null: as
+     * {@link #store(Dataset)}.
+     */
+    DimseResponse store(Dataset dataset, String transferSyntaxUid) throws IOException;
+
+    /**
+     * Sends the Part 10 file {@code part10File} in a C-STORE-RQ. When a context with the file's
+     * transfer syntax was accepted the data set is streamed from the file as it is (any size, no
+     * parsing); otherwise it is converted to an accepted uncompressed transfer syntax.
+     */
+    DimseResponse store(Path part10File) throws IOException;
 
     /** Releases the association (A-RELEASE) and waits for the acceptor's answer, at most the ACSE timeout. */
     void release() throws IOException;

@@ -5,6 +5,7 @@ import static org.netdicom.core.api.event.EventType.*;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationException;
+import org.netdicom.core.api.DimseResponse;
 import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.DimseEvent;
@@ -29,6 +31,9 @@ import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.CommandTag;
 import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
+import org.netdicom.core.dimse.DimseSettings;
+import org.netdicom.core.dimse.IncomingDataSet;
+import org.netdicom.core.dimse.OutgoingDataSet;
 import org.netdicom.core.dimse.MessageAssembler;
 import org.netdicom.core.dimse.MessageSender;
 import org.netdicom.core.dul.DulAction;
@@ -46,7 +51,12 @@ import org.netdicom.core.pdu.PDataTf;
 import org.netdicom.core.pdu.PresentationDataValue;
 import org.netdicom.core.pdu.Pdu;
 import org.netdicom.core.service.ServiceDispatcher;
+import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.data.io.DicomReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,15 +69,14 @@ import org.slf4j.LoggerFactory;
 abstract class AbstractAssociation implements DulUser, Association {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractAssociation.class);
-    /** Until streaming receive arrives, data sets are held in memory up to this size. */
-    private static final long MAX_DATA_SET_IN_MEMORY = 256L << 20;
 
     protected final Socket socket;
     protected final HandlerRegistry handlers;
     protected final EventDispatcher events;
     protected UpperLayer upperLayer;
     private MessageSender sender;
-    private final MessageAssembler assembler = new MessageAssembler(this::received, MAX_DATA_SET_IN_MEMORY);
+    private final DimseSettings dimse;
+    private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
     private final ServiceDispatcher services = new ServiceDispatcher();
     private final Map<Integer, CompletableFuture<DimseMessage>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger();
@@ -82,8 +91,9 @@ abstract class AbstractAssociation implements DulUser, Association {
     private volatile boolean ended;
 
     protected AbstractAssociation(Socket socket, HandlerRegistry parentHandlers, Duration dimseTimeout,
-            Duration releaseTimeout) {
+            Duration releaseTimeout, DimseSettings dimse) {
         this.socket = socket;
+        this.dimse = dimse;
         this.handlers = new HandlerRegistry(parentHandlers);
         this.events = new EventDispatcher(handlers);
         this.dimseTimeout = dimseTimeout;
@@ -105,12 +115,54 @@ abstract class AbstractAssociation implements DulUser, Association {
                 .put(CommandTag.AFFECTED_SOP_CLASS_UID, StandardContexts.VERIFICATION)
                 .put(CommandTag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
                 .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET);
-        DimseMessage response = exchange(context, request);
+        DimseMessage response = exchange(context, request, null);
         return new Status(response.command().getInt(CommandTag.STATUS, 0xFFFF));
     }
 
+    @Override
+    public DimseResponse store(Dataset dataset) throws IOException {
+        return store(dataset, null);
+    }
+
+    @Override
+    public DimseResponse store(Dataset dataset, String transferSyntaxUid) throws IOException {
+        StoreRequest store = StoreRequest.of(dataset, transferSyntaxUid);
+        return send(store);
+    }
+
+    @Override
+    public DimseResponse store(Path part10File) throws IOException {
+        return send(StoreRequest.of(part10File));
+    }
+
+    private DimseResponse send(StoreRequest store) throws IOException {
+        PresentationContext context = store.chooseContext(accepted, isAcceptor());
+        CommandSet request = store.command(context);
+        return toResponse(exchange(context, request, store.encode(context)));
+    }
+
+    /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */
+    protected final DimseResponse toResponse(DimseMessage message) throws IOException {
+        try {
+            byte[] encoded = message.command().encode();
+            Dataset command = new DicomReader(encoded, 0, encoded.length).readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            Dataset data = null;
+            if (message.dataSet() != null) {
+                PresentationContext context = acceptedContext(message.contextId());
+                try (var in = message.dataSet().open()) {
+                    data = new DicomReader(in).readDataset(
+                            UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
+                }
+            }
+            return new DimseResponse(command, data);
+        } finally {
+            message.discard();
+        }
+    }
+
     /** Sends {@code request} and waits for its response, at most the DIMSE timeout. */
-    protected final DimseMessage exchange(PresentationContext context, CommandSet request) throws IOException {
+    protected final DimseMessage exchange(PresentationContext context, CommandSet request, OutgoingDataSet dataSet)
+            throws IOException {
         operations.lock();
         try {
             requireEstablished();
@@ -119,7 +171,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             CompletableFuture<DimseMessage> response = new CompletableFuture<>();
             pending.put(messageId, response);
             try {
-                send(context.id(), request, null);
+                send(context.id(), request, dataSet);
                 return await(response, dimseTimeout,
                         CommandField.name(request.commandField() | CommandField.RESPONSE_BIT));
             } finally {
@@ -130,7 +182,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
     }
 
-    private void send(int contextId, CommandSet command, byte[] dataSet) throws IOException {
+    private void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
         events.notify(EVT_DIMSE_SENT, () -> dimseEvent(EVT_DIMSE_SENT, contextId, command, dataSet != null));
         sender.send(contextId, command, dataSet);
     }
@@ -280,7 +332,25 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
     }
 
+    /** Where the data set of an incoming message goes: a C-STORE's is spooled behind its Part 10 header. */
+    private IncomingDataSet beginDataSet(int contextId, CommandSet command) {
+        PresentationContext context = acceptedContext(contextId);
+        IncomingDataSet.Prefix prefix = command.commandField() == CommandField.C_STORE_RQ && context != null
+                ? StorageService.part10Header(command, context) : IncomingDataSet.Prefix.NONE;
+        return new IncomingDataSet(dimse.spoolDirectory(), dimse.memoryLimit(), Long.MAX_VALUE, prefix);
+    }
+
     private void received(DimseMessage message) {
+        try {
+            handle(message);
+        } finally {
+            if (!CommandField.isResponse(message.command().commandField())) {
+                message.discard(); // a response's data set belongs to the operation waiting for it
+            }
+        }
+    }
+
+    private void handle(DimseMessage message) {
         CommandSet command = message.command();
         events.notify(EVT_DIMSE_RECV, () -> dimseEvent(EVT_DIMSE_RECV, message.contextId(), command,
                 message.dataSet() != null));
@@ -299,6 +369,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             if (waiting == null) {
                 LOG.warn("{}: {} answers message {}, which is not outstanding; ignored", this,
                         CommandField.name(field), respondedTo);
+                message.discard();
             } else {
                 waiting.complete(message);
             }
@@ -342,6 +413,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     @Override
     public void closed() {
+        assembler.discardPartial();
         end("the connection to " + peerDescription() + " closed", false);
         events.notify(EVT_CONN_CLOSE, () -> Events.connection(EVT_CONN_CLOSE, this, remoteAddress()));
         onClosed();

@@ -52,7 +52,7 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     public AcceptorAssociation(Socket socket, AcceptorSettings settings, AcceptorNegotiator negotiator,
             AssociationSlots slots, HandlerRegistry serverHandlers) throws IOException {
-        super(socket, serverHandlers, settings.dimseTimeout(), settings.acseTimeout());
+        super(socket, serverHandlers, settings.dimseTimeout(), settings.acseTimeout(), settings.dimse());
         this.settings = settings;
         this.negotiator = negotiator;
         this.slots = slots;

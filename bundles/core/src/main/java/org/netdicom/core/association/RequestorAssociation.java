@@ -46,7 +46,7 @@ public final class RequestorAssociation extends AbstractAssociation {
 
     private RequestorAssociation(Socket socket, RequestorSettings settings, String calledAeTitle,
             HandlerRegistry handlers) throws IOException {
-        super(socket, handlers, settings.dimseTimeout(), settings.acseTimeout());
+        super(socket, handlers, settings.dimseTimeout(), settings.acseTimeout(), settings.dimse());
         this.settings = settings;
         this.negotiator = new RequestorNegotiator(settings.requestedContexts(), settings.roleSelections());
         this.calledAeTitle = calledAeTitle;

@@ -1,5 +1,7 @@
 package org.netdicom.core.association;
 
+import org.netdicom.core.dimse.DimseSettings;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ public record RequestorSettings(
         Duration dimseTimeout,
         Duration networkTimeout,
         LogHandlerLevel logHandlerLevel,
-        TlsSettings tls) {
+        TlsSettings tls,
+        DimseSettings dimse) {
 
     public RequestorSettings {
         requestedContexts = List.copyOf(requestedContexts);

@@ -1,6 +1,7 @@
 package org.netdicom.core.dimse;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.function.Consumer;
 
 import org.netdicom.core.pdu.PDataTf;
@@ -9,8 +10,10 @@ import org.netdicom.core.pdu.PresentationDataValue;
 /**
  * Reassembles DIMSE messages from P-DATA-TF fragments (PS3.8 Annex E, PS3.7 6.3.1): the command
  * fragments of one context, then, when the command announces one, its data set fragments on the
- * same context. Command sets are small and bounded; data sets are bounded by {@code maxDataSetLength}
- * until streaming receive takes them.
+ * same context. Command sets are small and bounded; each data set goes, fragment by fragment, where
+ * the {@link DataSetReceiver} says (memory or a spool file), so its size costs no heap. A data set
+ * that cannot be stored (disk full) is read to its end and the message is still delivered, with
+ * the failure, so that it can be answered.
  */
 public final class MessageAssembler {
 
@@ -18,15 +21,16 @@ public final class MessageAssembler {
     static final int MAX_COMMAND_LENGTH = 1 << 20;
 
     private final Consumer<DimseMessage> sink;
-    private final long maxDataSetLength;
+    private final DataSetReceiver receiver;
     private final ByteArrayOutputStream command = new ByteArrayOutputStream(256);
-    private final ByteArrayOutputStream dataSet = new ByteArrayOutputStream();
+    private IncomingDataSet dataSet;
+    private IOException dataSetFailure;
     private int contextId = -1;
     private CommandSet pendingCommand;
 
-    public MessageAssembler(Consumer<DimseMessage> sink, long maxDataSetLength) {
+    public MessageAssembler(Consumer<DimseMessage> sink, DataSetReceiver receiver) {
         this.sink = sink;
-        this.maxDataSetLength = maxDataSetLength;
+        this.receiver = receiver;
     }
 
     /** Takes every PDV of {@code pdu} in order; complete messages go to the sink. */
@@ -58,12 +62,25 @@ public final class MessageAssembler {
             if (pendingCommand == null) {
                 throw new DimseFormatException("data set fragment before the command set was complete");
             }
-            if (dataSet.size() + (long) pdv.length() > maxDataSetLength) {
-                throw new DimseFormatException("data set longer than " + maxDataSetLength + " bytes");
+            if (dataSetFailure == null) {
+                try {
+                    dataSet.append(pdv.buffer(), pdv.offset(), pdv.length());
+                } catch (IOException e) {
+                    dataSet.discard();
+                    dataSetFailure = e;
+                }
             }
-            dataSet.write(pdv.buffer(), pdv.offset(), pdv.length());
             if (pdv.isLast()) {
-                emit(dataSet.toByteArray());
+                if (dataSetFailure == null) {
+                    try {
+                        emit(dataSet.finish(), null);
+                    } catch (IOException e) {
+                        dataSet.discard();
+                        emit(null, e);
+                    }
+                } else {
+                    emit(null, dataSetFailure);
+                }
             }
         }
     }
@@ -76,16 +93,31 @@ public final class MessageAssembler {
         }
         pendingCommand = cs;
         if (!cs.hasDataSet()) {
-            emit(null);
+            emit(null, null);
+            return;
+        }
+        try {
+            dataSet = receiver.begin(contextId, cs);
+        } catch (IOException e) {
+            dataSetFailure = e;
         }
     }
 
-    private void emit(byte[] data) {
-        DimseMessage message = new DimseMessage(contextId, pendingCommand, data);
+    private void emit(ReceivedDataSet data, IOException failure) {
+        DimseMessage message = new DimseMessage(contextId, pendingCommand, data, failure);
         command.reset();
-        dataSet.reset();
+        dataSet = null;
+        dataSetFailure = null;
         contextId = -1;
         pendingCommand = null;
         sink.accept(message);
+    }
+
+    /** Drops a message cut off half-way (the association ended): its spool file goes. */
+    public void discardPartial() {
+        if (dataSet != null) {
+            dataSet.discard();
+            dataSet = null;
+        }
     }
 }

@@ -1,12 +1,15 @@
 package org.netdicom.core.dimse;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import org.netdicom.core.dul.UpperLayer;
 
 /**
  * Sends DIMSE messages as P-DATA-TF PDUs of one PDV each, command first, then the data set, each
- * fragment as large as the peer's maximum PDU length allows (PS3.8 9.3.5 and Annex E).
+ * fragment as large as the peer's maximum PDU length allows (PS3.8 9.3.5 and Annex E). A streamed
+ * data set is read one fragment ahead, so that the last fragment is known when it is sent, and
+ * never held whole.
  */
 public final class MessageSender {
 
@@ -15,6 +18,8 @@ public final class MessageSender {
     private static final int LAST = 0x02;
     /** A PDV item adds 6 bytes to its data: item length (4), context ID (1), control header (1). */
     private static final int PDV_OVERHEAD = 6;
+    /** Fragment size of a streamed data set when the peer takes PDUs of any length. */
+    private static final int UNLIMITED_STREAM_CHUNK = 1 << 20;
 
     private final UpperLayer upperLayer;
 
@@ -22,17 +27,28 @@ public final class MessageSender {
         this.upperLayer = upperLayer;
     }
 
-    public void send(int contextId, CommandSet command, byte[] dataSet) throws IOException {
+    public void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
         byte[] encoded = command.encode();
         fragment(contextId, COMMAND, encoded);
-        if (dataSet != null) {
-            fragment(contextId, 0, dataSet);
+        if (dataSet == null) {
+            return;
+        }
+        if (dataSet.bytes() != null) {
+            fragment(contextId, 0, dataSet.bytes());
+        } else {
+            try (InputStream in = dataSet.open()) {
+                stream(contextId, in);
+            }
         }
     }
 
-    private void fragment(int contextId, int control, byte[] data) throws IOException {
+    private int chunk(int unlimited) {
         int peerMax = upperLayer.peerMaxPduLength();
-        int chunk = peerMax == 0 ? Math.max(data.length, 1) : Math.max(1, peerMax - PDV_OVERHEAD);
+        return peerMax == 0 ? unlimited : Math.max(1, peerMax - PDV_OVERHEAD);
+    }
+
+    private void fragment(int contextId, int control, byte[] data) throws IOException {
+        int chunk = chunk(Math.max(data.length, 1));
         int offset = 0;
         do {
             int length = Math.min(chunk, data.length - offset);
@@ -40,5 +56,24 @@ public final class MessageSender {
             upperLayer.sendData(contextId, control | (last ? LAST : 0), data, offset, length);
             offset += length;
         } while (offset < data.length);
+    }
+
+    private void stream(int contextId, InputStream in) throws IOException {
+        int chunk = chunk(UNLIMITED_STREAM_CHUNK);
+        byte[] current = new byte[chunk];
+        byte[] next = new byte[chunk];
+        int currentLength = in.readNBytes(current, 0, chunk);
+        while (true) {
+            int nextLength = currentLength < chunk ? 0 : in.readNBytes(next, 0, chunk);
+            boolean last = nextLength == 0;
+            upperLayer.sendData(contextId, last ? LAST : 0, current, 0, currentLength);
+            if (last) {
+                return;
+            }
+            byte[] swap = current;
+            current = next;
+            next = swap;
+            currentLength = nextLength;
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.AsyncOpsEvent;
 import org.netdicom.core.api.event.CEchoEvent;
+import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.Event;
 import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.event.SopCommonEvent;
@@ -14,6 +15,7 @@ import org.netdicom.core.api.event.SopExtendedEvent;
 import org.netdicom.core.api.event.UserIdentityEvent;
 import org.netdicom.core.api.handler.AsyncOpsHandler;
 import org.netdicom.core.api.handler.CEchoHandler;
+import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
 import org.netdicom.core.api.handler.SopCommonHandler;
 import org.netdicom.core.api.handler.SopExtendedHandler;
@@ -70,6 +72,17 @@ public final class EventDispatcher {
         Status status = intervene(event, CEchoHandler.class, Status.SUCCESS, PROCESSING_FAILURE,
                 (h, e) -> h.onCEcho(e));
         return status == null ? failedWith(event, "returned no status", PROCESSING_FAILURE) : status;
+    }
+
+    /** PS3.4 B.2.3 0xA700: what a C-STORE gets when no handler stores it. */
+    static final Status STORE_REFUSED = new Status(0xA700);
+    /** The failure pynetdicom also answers when its C-STORE handler fails (in the 0xCxxx range, PS3.4 B.2.3). */
+    static final Status STORE_HANDLER_FAILED = new Status(0xC211);
+
+    public Status cStore(CStoreEvent event) {
+        Status status = intervene(event, CStoreHandler.class, STORE_REFUSED, STORE_HANDLER_FAILED,
+                (h, e) -> h.onCStore(e));
+        return status == null ? failedWith(event, "returned no status", STORE_HANDLER_FAILED) : status;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class Events {
     }
 
     /** An event that can be handed over with a handler's bound arguments. */
-    interface Bound extends Event {
+    public interface Bound extends Event {
         Event withArguments(List<Object> arguments);
     }
 

@@ -25,6 +25,9 @@ public final class ServiceDispatcher {
         if (field == CommandField.C_ECHO_RQ && StandardContexts.VERIFICATION.equals(context.abstractSyntax())) {
             return VerificationService.respond(command, context, association, events);
         }
+        if (field == CommandField.C_STORE_RQ) {
+            return StorageService.respond(request, context, association, events);
+        }
         return Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
     }
 }

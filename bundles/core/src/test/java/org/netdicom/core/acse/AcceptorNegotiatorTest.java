@@ -28,7 +28,8 @@ class AcceptorNegotiatorTest {
     private static AcceptorSettings settings(boolean requireCalled, Set<String> calling, int maxAssociations) {
         return new AcceptorSettings("NETDICOM", Map.of(VERIFICATION, List.of(EXPLICIT, IMPLICIT), CT, List.of(IMPLICIT)),
                 Map.of(CT, new RolePolicy(false, true)), requireCalled,
-                calling, 16384, maxAssociations, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), LogHandlerLevel.STANDARD, null);
+                calling, 16384, maxAssociations, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60), LogHandlerLevel.STANDARD, null,
+                org.netdicom.core.dimse.DimseSettings.DEFAULT);
     }
 
     private static AAssociateRq request(String called, String calling, String appContext, PresentationContextRq... pcs) {

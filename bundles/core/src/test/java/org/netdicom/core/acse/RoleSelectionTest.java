@@ -50,7 +50,7 @@ class RoleSelectionTest {
                 : Map.of(CT, new RolePolicy(flag(policy, 0), flag(policy, 1)));
         AcceptorNegotiator acceptor = new AcceptorNegotiator(new AcceptorSettings("SCP", Map.of(CT, List.of(IMPLICIT)),
                 policies, false, Set.of(), 16384, 10, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), LogHandlerLevel.NONE, null));
+                Duration.ofSeconds(60), LogHandlerLevel.NONE, null, org.netdicom.core.dimse.DimseSettings.DEFAULT));
         RequestorNegotiator requestor = new RequestorNegotiator(List.of(Map.entry(CT, List.of(IMPLICIT))),
                 List.of(new RoleSelection(CT, proposedScu, proposedScp)));
         AAssociateRq rq = requestor.request("SCU", "SCP", 16384);

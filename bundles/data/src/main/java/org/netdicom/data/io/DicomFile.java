@@ -165,13 +165,21 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
      * implementation class UID and version name.
      */
     public static Dataset createFileMeta(Dataset dataset, TransferSyntax ts) {
-        Dataset meta = new Dataset(8);
-        meta.setBytes(Tag.FILE_META_INFORMATION_VERSION, VR.OB, new byte[] {0, 1});
         String sopClass = dataset.getString(Tag.SOP_CLASS_UID);
         String sopInstance = dataset.getString(Tag.SOP_INSTANCE_UID);
         if (sopClass == null || sopInstance == null) {
             throw new IllegalArgumentException("a Part 10 file needs SOP Class UID and SOP Instance UID in the data set");
         }
+        return createFileMeta(sopClass, sopInstance, ts);
+    }
+
+    /**
+     * File Meta Information for an instance known by its UIDs (e.g. from a C-STORE request, whose
+     * data set is still on its way): as {@link #createFileMeta(Dataset, TransferSyntax)}.
+     */
+    public static Dataset createFileMeta(String sopClass, String sopInstance, TransferSyntax ts) {
+        Dataset meta = new Dataset(8);
+        meta.setBytes(Tag.FILE_META_INFORMATION_VERSION, VR.OB, new byte[] {0, 1});
         meta.setString(Tag.MEDIA_STORAGE_SOP_CLASS_UID, VR.UI, sopClass);
         meta.setString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID, VR.UI, sopInstance);
         meta.setString(Tag.TRANSFER_SYNTAX_UID, VR.UI, ts.uid());
@@ -196,16 +204,7 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
             throw new IllegalArgumentException("meta information names transfer syntax "
                     + fileMeta.getString(Tag.TRANSFER_SYNTAX_UID) + ", not " + ts.uid());
         }
-        byte[] head = new byte[PREAMBLE + 4];
-        head[PREAMBLE] = 'D';
-        head[PREAMBLE + 1] = 'I';
-        head[PREAMBLE + 2] = 'C';
-        head[PREAMBLE + 3] = 'M';
-        out.write(head);
-        DicomWriter metaWriter = new DicomWriter(out);
-        metaWriter.setEncoding(true, false);
-        metaWriter.writeGroupWithLength(fileMeta.filter(t -> Tag.group(t) == 2));
-        metaWriter.flush();
+        writeHeader(out, fileMeta);
         if (ts.isDeflated()) {
             Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true); // raw deflate, PS3.5 A.5
             DeflaterOutputStream deflated = new DeflaterOutputStream(out, deflater, 64 * 1024);
@@ -223,6 +222,24 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
     }
 
     /** Marks the value stream of a deflated data set, whose offsets are not file offsets. */
+    /**
+     * Writes what precedes the data set in a Part 10 file: preamble (zeros), {@code DICM} and the
+     * group 0002 elements of {@code fileMeta} with their group length computed (PS3.10 7.1). A data
+     * set in the meta's transfer syntax written after it makes the file. Does not close {@code out}.
+     */
+    public static void writeHeader(OutputStream out, Dataset fileMeta) throws IOException {
+        byte[] head = new byte[PREAMBLE + 4];
+        head[PREAMBLE] = 'D';
+        head[PREAMBLE + 1] = 'I';
+        head[PREAMBLE + 2] = 'C';
+        head[PREAMBLE + 3] = 'M';
+        out.write(head);
+        DicomWriter metaWriter = new DicomWriter(out);
+        metaWriter.setEncoding(true, false);
+        metaWriter.writeGroupWithLength(fileMeta.filter(t -> Tag.group(t) == 2));
+        metaWriter.flush();
+    }
+
     private static final class InflatedValue extends java.io.FilterInputStream {
         InflatedValue(InputStream in) {
             super(in);

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.netdicom.core.api.handler.AsyncOpsHandler;
 import org.netdicom.core.api.handler.CEchoHandler;
+import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
 import org.netdicom.core.api.handler.SopCommonHandler;
@@ -42,7 +43,7 @@ public enum EventType {
     EVT_C_FIND(null, "C-FIND request received"),
     EVT_C_GET(null, "C-GET request received"),
     EVT_C_MOVE(null, "C-MOVE request received"),
-    EVT_C_STORE(null, "C-STORE request received"),
+    EVT_C_STORE(CStoreHandler.class, "C-STORE request received"),
     EVT_N_ACTION(null, "N-ACTION request received"),
     EVT_N_CREATE(null, "N-CREATE request received"),
     EVT_N_DELETE(null, "N-DELETE request received"),

@@ -1,0 +1,113 @@
+package org.netdicom.core.dimse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The encoded data set of a received DIMSE message, exactly as the peer sent it: in memory when it
+ * was small, otherwise in a spool file (after an optional prefix, e.g. a Part 10 header written
+ * before the first fragment arrived). Delete it when the message has been handled.
+ */
+public final class ReceivedDataSet implements AutoCloseable {
+
+    private final byte[] bytes;
+    private final int offset;
+    private final long length;
+    private final Path file;
+    private final long fileOffset;
+
+    private ReceivedDataSet(byte[] bytes, int offset, long length, Path file, long fileOffset) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.file = file;
+        this.fileOffset = fileOffset;
+    }
+
+    /** A data set held in {@code bytes[offset, offset + length)}. */
+    public static ReceivedDataSet inMemory(byte[] bytes, int offset, int length) {
+        return new ReceivedDataSet(bytes, offset, length, null, 0);
+    }
+
+    /** A data set in {@code file} from {@code fileOffset} to its end. */
+    static ReceivedDataSet inFile(Path file, long fileOffset, long length) {
+        return new ReceivedDataSet(null, 0, length, file, fileOffset);
+    }
+
+    /** Number of encoded bytes. */
+    public long length() {
+        return length;
+    }
+
+    public boolean isInMemory() {
+        return file == null;
+    }
+
+    /** The backing array of an in-memory data set (from {@link #offset()}, {@link #length()} bytes). */
+    public byte[] array() {
+        if (bytes == null) {
+            throw new IllegalStateException("the data set is in " + file + ", not in memory");
+        }
+        return bytes;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    /** The spool file, or null for an in-memory data set. */
+    public Path file() {
+        return file;
+    }
+
+    /** Where the data set starts in {@link #file()}: after the prefix the spool file was begun with. */
+    public long fileOffset() {
+        return fileOffset;
+    }
+
+    /** The encoded bytes as a stream. */
+    public InputStream open() throws IOException {
+        if (file == null) {
+            return new ByteArrayInputStream(bytes, offset, (int) length);
+        }
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(fileOffset);
+        return in;
+    }
+
+    /** A copy of the encoded bytes; only for data sets that fit an array. */
+    public byte[] toByteArray() {
+        if (file == null) {
+            return java.util.Arrays.copyOfRange(bytes, offset, offset + (int) length);
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a data set of " + length + " bytes does not fit an array");
+        }
+        try (InputStream in = open()) {
+            return in.readNBytes((int) length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the spool file, if any (it may have been moved away: then nothing happens). */
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a spool file that cannot be deleted is left for the operator; nothing else to do
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return length + " bytes" + (file == null ? " in memory" : " in " + file);
+    }
+}

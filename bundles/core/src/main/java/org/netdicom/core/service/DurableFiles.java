@@ -1,0 +1,95 @@
+package org.netdicom.core.service;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Puts files in place so that a crash leaves either the old state or the complete new file: write
+ * (or link) under a temporary name in the target's directory, force the bytes to disk, rename
+ * atomically, then force the directory entry.
+ */
+final class DurableFiles {
+
+    /** Writes the content of a file at once. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private DurableFiles() {
+    }
+
+    /** Writes {@code content} to {@code target} durably and atomically. */
+    static void write(Path target, Content content) throws IOException {
+        Path dir = directoryOf(target);
+        Path temp = Files.createTempFile(dir, ".netdicom-", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                BufferedOutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+                content.writeTo(out);
+                out.flush();
+                channel.force(true);
+            }
+            rename(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Makes the complete file {@code source} appear at {@code target}: by a hard link when both
+     * are in one file system (no copy; {@code source} stays where it is), else by a copy.
+     */
+    static void place(Path source, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Path dir = directoryOf(target);
+        Path temp = dir.resolve(".netdicom-" + Long.toHexString(System.nanoTime()) + "-"
+                + Thread.currentThread().getId() + ".lnk");
+        try {
+            try {
+                Files.createLink(temp, source);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                write(target, out -> Files.copy(source, out));
+                return;
+            }
+            rename(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Path directoryOf(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static void rename(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Forces a directory's entries to disk where the platform allows it (Linux does; Windows cannot open one). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not possible on this platform: the rename is still atomic
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.netdicom.core.service;
+
+import java.io.ByteArrayOutputStream;
+
+import org.netdicom.core.api.Association;
+import org.netdicom.core.api.PresentationContext;
+import org.netdicom.core.api.Status;
+import org.netdicom.core.dimse.CommandSet;
+import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.core.dimse.DimseMessage;
+import org.netdicom.core.dimse.IncomingDataSet;
+import org.netdicom.core.event.EventDispatcher;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.data.io.DicomFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Storage service class (PS3.4 Annex B), also serving the C-STORE sub-operations an SCU
+ * receives during its C-GET: a C-STORE-RQ becomes EVT_C_STORE and the handler's status answers it.
+ * The data set is spooled with a Part 10 header in front, so the spool file is the instance's file.
+ */
+public final class StorageService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageService.class);
+    /** PS3.4 B.2.3: Refused, out of resources. */
+    static final int OUT_OF_RESOURCES = 0xA700;
+    /** PS3.4 B.2.3: Error, cannot understand (the request lacks what identifies the instance). */
+    static final int CANNOT_UNDERSTAND = 0xC000;
+
+    private StorageService() {
+    }
+
+    /**
+     * The Part 10 header a spooled C-STORE data set begins with: preamble, {@code DICM} and the File
+     * Meta Information of the request's instance in the context's transfer syntax.
+     */
+    public static IncomingDataSet.Prefix part10Header(CommandSet storeRequest, PresentationContext context) {
+        return () -> {
+            Dataset meta = fileMeta(storeRequest, context);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            DicomFile.writeHeader(out, meta);
+            return out.toByteArray();
+        };
+    }
+
+    static Dataset fileMeta(CommandSet storeRequest, PresentationContext context) {
+        return DicomFile.createFileMeta(orEmpty(storeRequest.getString(CommandTag.AFFECTED_SOP_CLASS_UID)),
+                orEmpty(storeRequest.getString(CommandTag.AFFECTED_SOP_INSTANCE_UID)),
+                UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static CommandSet respond(DimseMessage request, PresentationContext context, Association association,
+            EventDispatcher events) {
+        CommandSet command = request.command();
+        if (request.dataSetFailure() != null) {
+            LOG.warn("{}: C-STORE data set of {} could not be kept: {}", association,
+                    command.getString(CommandTag.AFFECTED_SOP_INSTANCE_UID), request.dataSetFailure().toString());
+            return Responses.to(command, OUT_OF_RESOURCES)
+                    .put(CommandTag.ERROR_COMMENT, limit("data set not stored: " + request.dataSetFailure().getMessage()));
+        }
+        if (request.dataSet() == null) {
+            return Responses.to(command, CANNOT_UNDERSTAND).put(CommandTag.ERROR_COMMENT, "C-STORE-RQ without data set");
+        }
+        if (command.getString(CommandTag.AFFECTED_SOP_CLASS_UID) == null
+                || command.getString(CommandTag.AFFECTED_SOP_INSTANCE_UID) == null) {
+            return Responses.to(command, CANNOT_UNDERSTAND)
+                    .put(CommandTag.ERROR_COMMENT, "C-STORE-RQ without Affected SOP Class or Instance UID");
+        }
+        ReceivedInstance event = new ReceivedInstance(association, context, command, request.dataSet(),
+                fileMeta(command, context));
+        Status status = events.cStore(event);
+        return Responses.to(command, status.code());
+    }
+
+    /** Error Comment (0000,0902) is LO: at most 64 characters (PS3.7 E.1). */
+    static String limit(String comment) {
+        return comment.length() <= 64 ? comment : comment.substring(0, 61) + "...";
+    }
+}

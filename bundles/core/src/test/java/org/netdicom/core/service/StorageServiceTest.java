@@ -1,0 +1,256 @@
+package org.netdicom.core.service;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netdicom.core.api.ApplicationEntity;
+import org.netdicom.core.api.Association;
+import org.netdicom.core.api.AssociationServer;
+import org.netdicom.core.api.DimseResponse;
+import org.netdicom.core.api.EventBindings;
+import org.netdicom.core.api.Status;
+import org.netdicom.core.api.event.CStoreEvent;
+import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.handler.CStoreHandler;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.VR;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.io.DicomFile;
+
+/** C-STORE from our requestor to our acceptor over loopback: what arrives, where it goes, what is answered. */
+class StorageServiceTest {
+
+    static final String CT = "1.2.840.10008.5.1.4.1.1.2";
+    static final String IMPLICIT = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
+    static final String EXPLICIT = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
+    static final String BIG = TransferSyntax.EXPLICIT_VR_BIG_ENDIAN.uid();
+    static final String DEFLATED = TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.uid();
+
+    @TempDir
+    Path dir;
+    private AssociationServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static Dataset ct(String instance, int pixelBytes) {
+        Dataset d = new Dataset();
+        d.setString(Tag.SOP_CLASS_UID, VR.UI, CT);
+        d.setString(Tag.SOP_INSTANCE_UID, VR.UI, instance);
+        d.setString("PatientName", "Doe^Jane");
+        d.setString("PatientID", "P-1");
+        d.setInt("Rows", 16);
+        d.setInt("Columns", pixelBytes / 32);
+        byte[] pixels = new byte[pixelBytes];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 31 + i / 256);
+        }
+        d.setBytes(Tag.PIXEL_DATA, VR.OW, pixels);
+        return d;
+    }
+
+    private int start(ApplicationEntity scp, CStoreHandler handler) throws IOException {
+        EventBindings bindings = handler == null ? EventBindings.none() : EventBindings.of(EventType.EVT_C_STORE, handler);
+        server = scp.startServer(new InetSocketAddress("127.0.0.1", 0), bindings);
+        return server.localAddress().getPort();
+    }
+
+    private static ApplicationEntity scp(String... transferSyntaxes) {
+        return new ApplicationEntity("STORESCP").addSupportedContext(CT, transferSyntaxes);
+    }
+
+    private static ApplicationEntity scu(String... transferSyntaxes) {
+        return new ApplicationEntity("STORESCU").addRequestedContext(CT, transferSyntaxes);
+    }
+
+    private CStoreHandler storeInto(Path folder) {
+        return e -> {
+            e.storePart10(folder.resolve(e.sopInstanceUid() + ".dcm"));
+            return Status.SUCCESS;
+        };
+    }
+
+    @ParameterizedTest(name = "memory limit {0}")
+    @ValueSource(ints = {0, 1 << 20})
+    void storesTheInstanceAsAPart10FileWithTheRequestsMeta(int memoryLimit) throws IOException {
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int port = start(scp(EXPLICIT).spoolDirectory(spool).dataSetMemoryLimit(memoryLimit), storeInto(out));
+        Dataset sent = ct("1.2.3.4", 200_000);
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            DimseResponse response = a.store(sent);
+            assertEquals(Status.SUCCESS, response.status());
+            assertEquals("1.2.3.4", response.affectedSopInstanceUid());
+        }
+        DicomFile stored = DicomFile.read(out.resolve("1.2.3.4.dcm"));
+        assertEquals(sent, stored.dataset());
+        assertEquals(CT, stored.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID));
+        assertEquals("1.2.3.4", stored.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID));
+        assertEquals(EXPLICIT, stored.fileMeta().getString(Tag.TRANSFER_SYNTAX_UID));
+        try (Stream<Path> left = Files.list(spool)) {
+            assertEquals(List.of(), left.toList(), "spool files are gone after the handler");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
+    void decodesTheDataSetInEachUncompressedSyntaxInMemoryAndSpooled(String ts) throws IOException {
+        for (int limit : new int[] {0, 1 << 20}) {
+            AtomicReference<Dataset> received = new AtomicReference<>();
+            AtomicReference<byte[]> pixels = new AtomicReference<>();
+            int port = start(scp(ts).spoolDirectory(dir).dataSetMemoryLimit(limit), e -> {
+                assertEquals(ts, e.transferSyntaxUid());
+                Dataset d = e.dataset();
+                received.set(d);
+                // large values of a spooled data set are read from the spool file, while the handler runs
+                pixels.set(d.getBulkData(Tag.PIXEL_DATA) != null ? d.getBulkData(Tag.PIXEL_DATA).toBytes(VR.OW)
+                        : d.getBytes(Tag.PIXEL_DATA));
+                return Status.SUCCESS;
+            });
+            Dataset sent = ct("1.2.3." + limit, 100_000);
+            try (Association a = scu(ts).associate("127.0.0.1", port, "STORESCP")) {
+                assertEquals(Status.SUCCESS, a.store(sent).status());
+            }
+            assertArrayEquals(sent.getBytes(Tag.PIXEL_DATA), pixels.get());
+            assertEquals(limit == 0 && !ts.equals(DEFLATED), received.get().getBulkData(Tag.PIXEL_DATA) != null,
+                    "pixel data left in the spool file");
+            assertEquals("Doe^Jane", received.get().getString("PatientName"));
+            server.close();
+        }
+    }
+
+    @ParameterizedTest(name = "max PDU {0}")
+    @ValueSource(ints = {4096, 16384, 0})
+    void fragmentsToThePeersMaximumPduLength(int maxPdu) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int port = start(scp(IMPLICIT).maximumPduLength(maxPdu), storeInto(out));
+        Dataset sent = ct("1.2.3.5", 300_001 & ~1);
+        try (Association a = scu(IMPLICIT).maximumPduLength(maxPdu).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(sent).status());
+            assertEquals(Status.SUCCESS, a.store(ct("1.2.3.6", 10)).status());
+        }
+        assertEquals(sent, DicomFile.read(out.resolve("1.2.3.5.dcm")).dataset());
+    }
+
+    @Test
+    void streamsAFileUnchangedWhenTheSyntaxesAgreeAndConvertsOtherwise() throws IOException {
+        Path in = dir.resolve("in.dcm");
+        Dataset original = ct("1.2.3.7", 150_000);
+        DicomFile.write(in, original, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        for (String ts : new String[] {EXPLICIT, IMPLICIT, BIG, DEFLATED}) {
+            Path out = Files.createDirectories(dir.resolve("out-" + ts));
+            int port = start(scp(ts), storeInto(out));
+            try (Association a = scu(ts).associate("127.0.0.1", port, "STORESCP")) {
+                assertEquals(Status.SUCCESS, a.store(in).status(), ts);
+            }
+            DicomFile stored = DicomFile.read(out.resolve("1.2.3.7.dcm"));
+            assertEquals(ts, stored.transferSyntax().uid());
+            assertEquals(original, stored.dataset(), ts);
+            server.close();
+        }
+        Path sameBytes = dir.resolve("out-" + EXPLICIT).resolve("1.2.3.7.dcm");
+        byte[] a = Files.readAllBytes(in);
+        byte[] b = Files.readAllBytes(sameBytes);
+        int header = 132 + 12 + (int) DicomFile.read(in).fileMeta().getLong(Tag.FILE_META_INFORMATION_GROUP_LENGTH, 0);
+        assertArrayEquals(java.util.Arrays.copyOfRange(a, header, a.length),
+                java.util.Arrays.copyOfRange(b, b.length - (a.length - header), b.length), "data set bytes as sent");
+    }
+
+    @Test
+    void answersOutOfResourcesWithoutAHandler() throws IOException {
+        int port = start(scp(IMPLICIT), null);
+        try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(0xA700, a.store(ct("1.2.3.8", 10)).status().code());
+        }
+    }
+
+    @Test
+    void answersC211WhenTheHandlerThrowsOrReturnsNullAndGoesOn() throws IOException {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        int port = start(scp(IMPLICIT), e -> {
+            calls.add(e.sopInstanceUid());
+            if (e.sopInstanceUid().endsWith(".1")) {
+                throw new IllegalStateException("broken plugin");
+            }
+            return e.sopInstanceUid().endsWith(".2") ? null : Status.SUCCESS;
+        });
+        try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(0xC211, a.store(ct("9.1", 10)).status().code());
+            assertEquals(0xC211, a.store(ct("9.2", 10)).status().code());
+            assertEquals(Status.SUCCESS, a.store(ct("9.3", 10)).status());
+        }
+        assertEquals(List.of("9.1", "9.2", "9.3"), calls);
+    }
+
+    @Test
+    void answersOutOfResourcesWhenTheSpoolCannotBeWrittenAndKeepsTheAssociation() throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        int port = start(scp(IMPLICIT).spoolDirectory(notADirectory).dataSetMemoryLimit(1000), e -> {
+            calls.add(e.sopInstanceUid());
+            return Status.SUCCESS;
+        });
+        try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            DimseResponse big = a.store(ct("1.2.3.9", 50_000));
+            assertEquals(0xA700, big.status().code());
+            assertNotNull(big.errorComment());
+            assertTrue(big.errorComment().startsWith("data set not stored"), big.errorComment());
+            assertEquals(Status.SUCCESS, a.store(ct("1.2.3.10", 100)).status(), "small ones still fit in memory");
+        }
+        assertEquals(List.of("1.2.3.10"), calls);
+    }
+
+    @Test
+    void offersTheRawBytesAndThePart10Stream() throws IOException {
+        AtomicReference<byte[]> raw = new AtomicReference<>();
+        AtomicReference<byte[]> part10 = new AtomicReference<>();
+        int port = start(scp(EXPLICIT), e -> {
+            try (InputStream in = e.encodedDataSet()) {
+                raw.set(in.readAllBytes());
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            e.writePart10(out);
+            part10.set(out.toByteArray());
+            assertEquals(raw.get().length, e.encodedLength());
+            return Status.SUCCESS;
+        });
+        Dataset sent = ct("1.2.3.11", 1000);
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(sent).status());
+        }
+        DicomFile file = DicomFile.read(new java.io.ByteArrayInputStream(part10.get()), false);
+        assertEquals(sent, file.dataset());
+        assertEquals(sent, new org.netdicom.data.io.DicomReader(raw.get(), 0, raw.get().length)
+                .readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+    }
+
+    @Test
+    void refusesToStoreWithoutAContextForTheSopClass() throws IOException {
+        int port = start(scp(IMPLICIT), storeInto(dir));
+        Dataset mr = ct("1.2.3.12", 10).setString(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.4");
+        try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            var e = assertThrows(org.netdicom.core.api.AssociationException.class, () -> a.store(mr));
+            assertTrue(e.getMessage().contains("MR Image Storage"), e.getMessage());
+            assertEquals(Status.SUCCESS, a.store(ct("1.2.3.13", 10)).status());
+        }
+    }
+}
