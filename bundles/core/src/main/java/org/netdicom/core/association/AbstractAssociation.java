@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.DimseResponse;
+import org.netdicom.core.api.ResponseIterator;
 import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.DimseEvent;
@@ -50,6 +51,7 @@ import org.netdicom.core.pdu.AReleaseRq;
 import org.netdicom.core.pdu.PDataTf;
 import org.netdicom.core.pdu.PresentationDataValue;
 import org.netdicom.core.pdu.Pdu;
+import org.netdicom.core.service.IncomingRequest;
 import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
@@ -78,7 +80,10 @@ abstract class AbstractAssociation implements DulUser, Association {
     private final DimseSettings dimse;
     private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
     private final ServiceDispatcher services = new ServiceDispatcher();
-    private final Map<Integer, CompletableFuture<DimseMessage>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Outstanding> pending = new ConcurrentHashMap<>();
+    /** Requests of the peer being served or queued, by Message ID: a C-CANCEL-RQ finds them here. */
+    private final Map<Integer, IncomingRequest> serving = new ConcurrentHashMap<>();
+    private final RequestRunner runner = new RequestRunner();
     private final AtomicInteger messageIds = new AtomicInteger();
     protected final ReentrantLock operations = new ReentrantLock();
     private final Duration dimseTimeout;
@@ -166,10 +171,22 @@ abstract class AbstractAssociation implements DulUser, Association {
         operations.lock();
         try {
             requireEstablished();
-            int messageId = messageIds.incrementAndGet() & 0xFFFF;
+            int messageId = nextMessageId();
             request.put(CommandTag.MESSAGE_ID, messageId);
             CompletableFuture<DimseMessage> response = new CompletableFuture<>();
-            pending.put(messageId, response);
+            pending.put(messageId, new Outstanding() {
+                @Override
+                public void deliver(DimseMessage message) {
+                    if (!response.complete(message)) {
+                        message.discard();
+                    }
+                }
+
+                @Override
+                public void fail(AssociationException reason) {
+                    response.completeExceptionally(reason);
+                }
+            });
             try {
                 send(context.id(), request, dataSet);
                 return await(response, dimseTimeout,
@@ -180,6 +197,64 @@ abstract class AbstractAssociation implements DulUser, Association {
         } finally {
             operations.unlock();
         }
+    }
+
+    /**
+     * Sends {@code request} (C-FIND, C-GET, C-MOVE) and returns its responses as they will arrive.
+     * The operations lock is held only while sending: the responses are read as the caller iterates.
+     */
+    protected final ResponseIterator exchangeMany(PresentationContext context, CommandSet request,
+            OutgoingDataSet dataSet) throws IOException {
+        String responseName = CommandField.name(request.commandField() | CommandField.RESPONSE_BIT);
+        operations.lock();
+        try {
+            requireEstablished();
+            int messageId = nextMessageId();
+            request.put(CommandTag.MESSAGE_ID, messageId);
+            OutstandingResponses responses = new OutstandingResponses(new OutstandingResponses.Operations() {
+                @Override
+                public DimseMessage await(CompletableFuture<DimseMessage> response, String what) throws IOException {
+                    return AbstractAssociation.this.await(response, dimseTimeout, what);
+                }
+
+                @Override
+                public DimseResponse decode(DimseMessage message) throws IOException {
+                    return toResponse(message);
+                }
+
+                @Override
+                public void sendCancel(int contextId, int id) throws IOException {
+                    send(contextId, new CommandSet()
+                            .put(CommandTag.COMMAND_FIELD, CommandField.C_CANCEL_RQ)
+                            .put(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, id)
+                            .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET), null);
+                }
+
+                @Override
+                public void done(int id) {
+                    pending.remove(id);
+                }
+            }, context.id(), messageId, responseName);
+            pending.put(messageId, responses);
+            try {
+                send(context.id(), request, dataSet);
+            } catch (IOException | RuntimeException e) {
+                pending.remove(messageId);
+                throw e;
+            }
+            return responses;
+        } finally {
+            operations.unlock();
+        }
+    }
+
+    /** Message IDs of our requests: 1 to 65535, then round again (PS3.7 9.1.1.1.2 asks only for uniqueness among outstanding ones). */
+    private int nextMessageId() {
+        int id;
+        do {
+            id = messageIds.incrementAndGet() & 0xFFFF;
+        } while (id == 0 || pending.containsKey(id));
+        return id;
     }
 
     private void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
@@ -343,10 +418,9 @@ abstract class AbstractAssociation implements DulUser, Association {
     private void received(DimseMessage message) {
         try {
             handle(message);
-        } finally {
-            if (!CommandField.isResponse(message.command().commandField())) {
-                message.discard(); // a response's data set belongs to the operation waiting for it
-            }
+        } catch (RuntimeException | Error e) {
+            message.discard();
+            throw e;
         }
     }
 
@@ -365,25 +439,35 @@ abstract class AbstractAssociation implements DulUser, Association {
         int field = command.commandField();
         if (CommandField.isResponse(field)) {
             int respondedTo = command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1);
-            CompletableFuture<DimseMessage> waiting = pending.get(respondedTo);
+            Outstanding waiting = pending.get(respondedTo);
             if (waiting == null) {
                 LOG.warn("{}: {} answers message {}, which is not outstanding; ignored", this,
                         CommandField.name(field), respondedTo);
                 message.discard();
             } else {
-                waiting.complete(message);
+                waiting.deliver(message); // its data set now belongs to the operation waiting for it
             }
             return;
         }
-        CommandSet response = services.respond(message, context, this, events);
-        if (response == null) {
-            return;
+        if (field == CommandField.C_CANCEL_RQ) {
+            IncomingRequest cancelled = serving.get(command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1));
+            if (cancelled != null) {
+                cancelled.cancel();
+            }
+            message.discard();
+            return; // PS3.7 9.3.2.3: no response to a C-CANCEL
         }
-        try {
-            send(context.id(), response, null);
-        } catch (IOException | IllegalStateException e) {
-            LOG.debug("{}: response not sent: {}", this, e.getMessage());
-        }
+        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send);
+        int messageId = request.messageId();
+        serving.put(messageId, request);
+        runner.submit(() -> {
+            try {
+                services.serve(request);
+            } finally {
+                serving.remove(messageId, request);
+                message.discard();
+            }
+        }, ServiceDispatcher.isLongRunning(field));
     }
 
     private PresentationContext acceptedContext(int id) {
@@ -427,7 +511,8 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
         established = false;
         AssociationException ended = new AssociationException(endReason);
-        pending.values().forEach(f -> f.completeExceptionally(ended));
+        pending.values().forEach(f -> f.fail(ended));
+        serving.values().forEach(IncomingRequest::cancel);
         CompletableFuture<Void> release = releaseDone;
         if (release != null) {
             release.completeExceptionally(ended);

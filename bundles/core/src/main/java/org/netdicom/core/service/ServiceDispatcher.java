@@ -1,33 +1,48 @@
 package org.netdicom.core.service;
 
-import org.netdicom.core.api.Association;
-import org.netdicom.core.api.PresentationContext;
+import java.io.IOException;
+
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
-import org.netdicom.core.dimse.DimseMessage;
-import org.netdicom.core.event.EventDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Routes a DIMSE request to the service class of its presentation context's abstract syntax and
- * returns the response command. A request that no service handles is answered with Failure 0x0211
- * (unrecognized operation), so the peer is never left waiting.
+ * Routes a DIMSE request to the service class that serves its operation and SOP class. A request
+ * that no service handles is answered with Failure 0x0211 (unrecognized operation, PS3.7 C.4.2),
+ * so the peer is never left waiting.
  */
 public final class ServiceDispatcher {
 
-    /** The response to {@code request}, or null when none is due (C-CANCEL). */
-    public CommandSet respond(DimseMessage request, PresentationContext context, Association association,
-            EventDispatcher events) {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceDispatcher.class);
+
+    /**
+     * True for the operations that may take long and are served on a worker thread, so that the
+     * reading thread sees a C-CANCEL (and, for C-GET, the responses to the sub-operations).
+     */
+    public static boolean isLongRunning(int commandField) {
+        return commandField == CommandField.C_FIND_RQ || commandField == CommandField.C_GET_RQ
+                || commandField == CommandField.C_MOVE_RQ;
+    }
+
+    /** Serves {@code request}: calls its event's handler and sends the response(s). */
+    public void serve(IncomingRequest request) {
         CommandSet command = request.command();
-        int field = command.commandField();
-        if (field == CommandField.C_CANCEL_RQ) {
-            return null;
+        try {
+            CommandSet response = switch (command.commandField()) {
+                case CommandField.C_ECHO_RQ -> StandardContexts.VERIFICATION.equals(request.context().abstractSyntax())
+                        ? VerificationService.respond(command, request.context(), request.association(), request.events())
+                        : Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
+                case CommandField.C_STORE_RQ -> StorageService.respond(request.message(), request.context(),
+                        request.association(), request.events());
+                default -> Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
+            };
+            if (response != null) {
+                request.respond(response, null);
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("{}: response to {} not sent: {}", request.association(), CommandField.name(command.commandField()),
+                    e.getMessage());
         }
-        if (field == CommandField.C_ECHO_RQ && StandardContexts.VERIFICATION.equals(context.abstractSyntax())) {
-            return VerificationService.respond(command, context, association, events);
-        }
-        if (field == CommandField.C_STORE_RQ) {
-            return StorageService.respond(request, context, association, events);
-        }
-        return Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
     }
 }
