@@ -56,7 +56,6 @@ import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
 import org.netdicom.data.Dataset;
-import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.dict.UidRegistry;
 import org.netdicom.data.io.DicomReader;
 import org.slf4j.Logger;
@@ -149,8 +148,7 @@ abstract class AbstractAssociation implements DulUser, Association {
     /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */
     protected final DimseResponse toResponse(DimseMessage message) throws IOException {
         try {
-            byte[] encoded = message.command().encode();
-            Dataset command = new DicomReader(encoded, 0, encoded.length).readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+            Dataset command = message.command().toDataset();
             Dataset data = null;
             if (message.dataSet() != null) {
                 PresentationContext context = acceptedContext(message.contextId());
@@ -484,7 +482,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         boolean response = CommandField.isResponse(field);
         int messageId = command.getInt(response ? CommandTag.MESSAGE_ID_BEING_RESPONDED_TO : CommandTag.MESSAGE_ID, -1);
         return Events.dimse(type, this, contextId, field, CommandField.name(field), messageId,
-                response ? command.getInt(CommandTag.STATUS, -1) : -1, hasDataSet);
+                response ? command.getInt(CommandTag.STATUS, -1) : -1, hasDataSet, command.toDataset());
     }
 
     @Override

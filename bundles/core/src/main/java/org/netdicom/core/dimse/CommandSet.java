@@ -1,7 +1,12 @@
 package org.netdicom.core.dimse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+
+import org.netdicom.data.Dataset;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.io.DicomReader;
 
 /**
  * A DIMSE command set: the elements of group 0000 in tag order, encoded in Implicit VR Little Endian
@@ -59,6 +64,19 @@ public final class CommandSet {
 
     public boolean hasDataSet() {
         return getInt(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET) != CommandTag.NO_DATA_SET;
+    }
+
+    /**
+     * The command set as a data set (group 0000, PS3.7 E.1), for the public API: responses and
+     * events show it this way.
+     */
+    public Dataset toDataset() {
+        byte[] encoded = encode();
+        try {
+            return new DicomReader(encoded, 0, encoded.length).readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new IllegalStateException("a command set we encoded does not decode", e);
+        }
     }
 
     /** Encodes the command set with a correct Command Group Length (0000,0000). */

@@ -22,6 +22,7 @@ import org.netdicom.core.api.event.SopExtendedEvent;
 import org.netdicom.core.api.event.UserIdentityEvent;
 import org.netdicom.core.pdu.Pdu;
 import org.netdicom.core.pdu.SopClassCommonExtendedNegotiation;
+import org.netdicom.data.Dataset;
 
 /**
  * The event objects. Each is an immutable record; {@link Bound#withArguments} makes the copy that a
@@ -58,9 +59,9 @@ public final class Events {
     }
 
     public static DimseEvent dimse(EventType type, Association association, int contextId, int commandField,
-            String commandName, int messageId, int status, boolean hasDataSet) {
+            String commandName, int messageId, int status, boolean hasDataSet, Dataset command) {
         return new Dimse(type, Instant.now(), association, List.of(), contextId, commandField, commandName, messageId,
-                status, hasDataSet);
+                status, hasDataSet, command);
     }
 
     public static FsmTransitionEvent transition(Association association, String from, String event, String action,
@@ -137,12 +138,12 @@ public final class Events {
     }
 
     record Dimse(EventType type, Instant timestamp, Association association, List<Object> arguments, int contextId,
-            int commandField, String commandName, int messageId, int status, boolean hasDataSet)
+            int commandField, String commandName, int messageId, int status, boolean hasDataSet, Dataset command)
             implements DimseEvent, Bound {
         @Override
         public Event withArguments(List<Object> args) {
             return new Dimse(type, timestamp, association, args, contextId, commandField, commandName, messageId,
-                    status, hasDataSet);
+                    status, hasDataSet, command);
         }
     }
 

@@ -133,6 +133,9 @@ class AssociationEventsTest {
         assertEquals("C-ECHO-RSP", sent.commandName());
         assertEquals(received.messageId(), sent.messageId());
         assertEquals(0, sent.status());
+        assertEquals("1.2.840.10008.1.1", received.command().getString(0x00000002), "the decoded command set");
+        assertEquals(0x8030, sent.command().getInt(0x00000100, -1));
+        assertEquals(received.messageId(), sent.command().getInt(0x00000120, -1));
         ConnectionEvent open = acceptor.first(EVT_CONN_OPEN, ConnectionEvent.class);
         assertEquals("127.0.0.1", open.address().getAddress().getHostAddress());
         Event accepted = acceptor.first(EVT_ACCEPTED, Event.class);

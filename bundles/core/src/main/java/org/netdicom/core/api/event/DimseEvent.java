@@ -1,5 +1,6 @@
 package org.netdicom.core.api.event;
 
+import org.netdicom.data.Dataset;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** EVT_DIMSE_RECV and EVT_DIMSE_SENT: a DIMSE message, complete on receipt or about to be sent. */
@@ -21,4 +22,11 @@ public interface DimseEvent extends Event {
     int status();
 
     boolean hasDataSet();
+
+    /**
+     * The whole command set (group 0000): every field of the message, e.g. Affected SOP Instance
+     * UID, Priority, Error Comment or the sub-operation counts. The data set is not part of the
+     * event: it may be gigabytes and is handed to the intervention event instead.
+     */
+    Dataset command();
 }
