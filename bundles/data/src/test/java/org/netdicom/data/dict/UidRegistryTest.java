@@ -68,4 +68,21 @@ class UidRegistryTest {
         assertEquals("Verification SOP Class", UidRegistry.nameOf("1.2.840.10008.1.1"));
         assertEquals("9.9.9", UidRegistry.nameOf("9.9.9"));
     }
+
+    @Test
+    void knowsTheSopClassesAndInstancesOfTheNormalizedAndNewerServices() {
+        assertEquals("1.2.840.10008.5.1.4.1.1.201.5", UidRegistry.entryByKeyword("InventoryCreation").uid());
+        assertEquals("1.2.840.10008.5.1.4.1.1.201.6", UidRegistry.entryByKeyword("RepositoryQuery").uid());
+        assertEquals("1.2.840.10008.5.1.4.34.9", UidRegistry.entryByKeyword("RTIonMachineVerification").uid());
+        assertEquals("1.2.840.10008.5.1.4.1.1.9.1.4",
+                UidRegistry.entryByKeyword("General32bitECGWaveformStorage").uid());
+        UidEntry storageManagement = UidRegistry.entry("1.2.840.10008.5.1.4.1.1.201.1.1");
+        assertEquals(UidType.WELL_KNOWN_SOP_INSTANCE, storageManagement.type());
+        assertEquals("StorageManagementInstance", storageManagement.keyword());
+        assertEquals(UidType.META_SOP_CLASS, UidRegistry.entryByKeyword("BasicGrayscalePrintManagementMeta").type());
+        UidEntry storedPrint = UidRegistry.entry("1.2.840.10008.5.1.1.27");
+        assertEquals("StoredPrintStorage", storedPrint.keyword());
+        assertTrue(storedPrint.retired());
+        assertFalse(UidRegistry.entryByKeyword("ModalityPerformedProcedureStepRetrieve").retired());
+    }
 }
