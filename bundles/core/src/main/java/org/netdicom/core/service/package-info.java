@@ -1,5 +1,10 @@
 /**
- * Service classes (PS3.4): each turns a DIMSE request on an accepted presentation context into the
- * response(s) the standard prescribes. Only Verification exists so far.
+ * Service classes (PS3.4): each turns a DIMSE request on an accepted presentation context into its
+ * intervention event and the handler's answer into the response(s) the standard prescribes.
+ * {@link org.netdicom.core.service.ServiceDispatcher} routes a request by its command field and SOP
+ * class ({@link org.netdicom.core.service.ServiceClassRegistry} knows which SOP class belongs to
+ * which service class and which operations it defines); {@link org.netdicom.core.service.IncomingRequest}
+ * is a request being served. Storage keeps the data set as the association received it (see
+ * {@code docs/dimse.md}). Not exported.
  */
 package org.netdicom.core.service;
