@@ -1,13 +1,15 @@
 package org.netdicom.core.api;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A DIMSE status (0000,0900): its {@linkplain #category() category} by the classes of PS3.7 Annex C
- * and its general {@linkplain #meaning() meaning} (PS3.7 Annex C).
+ * A DIMSE status (0000,0900): its {@linkplain #category() category} by the classes of PS3.7 Annex C,
+ * its general {@linkplain #meaning() meaning} (PS3.7 Annex C) and its meaning for the service class
+ * that answered ({@link #meaning(ServiceClass)}, PS3.4).
  *
  * <p>A value: statuses with the same code are equal. {@link #of(int)} hands out the constants below
  * for their codes, so {@code Status.of(0xA801) == Status.MOVE_DESTINATION_UNKNOWN}, but compare with
@@ -18,7 +20,7 @@ public record Status(int code) {
     /** What a status means for the operation (PS3.7 Annex C). */
     public enum Category { SUCCESS, WARNING, FAILURE, CANCEL, PENDING }
 
-    /** What {@link #meaning()} returns for a code the standard does not define. */
+    /** What {@link #meaning()} and {@link #meaning(ServiceClass)} return for a code the standard does not define. */
     public static final String UNKNOWN_MEANING = "unknown status";
 
     /** 0000: the operation completed (PS3.7 C.1.1). */
@@ -169,6 +171,18 @@ public record Status(int code) {
     public String meaning() {
         String general = GeneralStatusMeanings.TABLE.find(code);
         return general != null ? general : UNKNOWN_MEANING;
+    }
+
+    /**
+     * The meaning of this code in a response of {@code service}: the code's own meaning in PS3.4, or
+     * that of the range PS3.4 puts it in (any Cxxx is "Error: Cannot understand" for
+     * {@link ServiceClass#STORAGE}), else the {@linkplain #meaning() general meaning}. Query/Retrieve
+     * services are looked up as a whole, so FE00 and FF00 read "matching or sub-operations".
+     */
+    public String meaning(ServiceClass service) {
+        Objects.requireNonNull(service, "service");
+        String specific = StatusMeanings.of(service).find(code);
+        return specific != null ? specific : meaning();
     }
 
     /** The code in hexadecimal and its category, e.g. {@code 0xA801 (FAILURE)}. */
