@@ -32,7 +32,7 @@ public record DimseResponse(Dataset command, Dataset dataSet) {
 
     /** Status (0000,0900); 0xFFFF if the response lacks one. */
     public Status status() {
-        return new Status(command.getInt(STATUS, 0xFFFF));
+        return Status.of(command.getInt(STATUS, 0xFFFF));
     }
 
     public int messageIdBeingRespondedTo() {
