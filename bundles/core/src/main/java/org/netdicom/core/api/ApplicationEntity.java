@@ -19,6 +19,7 @@ import org.netdicom.core.association.RequestorAssociation;
 import org.netdicom.core.association.RequestorSettings;
 import org.netdicom.core.dimse.DimseSettings;
 import org.netdicom.core.pdu.RoleSelection;
+import org.netdicom.core.service.ServiceClassRegistry;
 import org.netdicom.core.transport.AcceptLoop;
 
 /**
@@ -82,6 +83,20 @@ public final class ApplicationEntity {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         supportedContexts.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Supports every SOP class of {@code service} (PS3.4), e.g. {@link ServiceClass#STORAGE} for all
+     * storage SOP classes including retired ones still in use, with {@code transferSyntaxes} in
+     * order of preference. For storage, add the compressed syntaxes you accept as well: the
+     * acceptor takes the first of its syntaxes that the requestor proposed.
+     */
+    public ApplicationEntity addSupportedContexts(ServiceClass service, String... transferSyntaxes) {
+        Objects.requireNonNull(service, "service");
+        for (String sopClass : ServiceClassRegistry.sopClasses(service)) {
+            addSupportedContext(sopClass, transferSyntaxes);
+        }
+        return this;
     }
 
     /**

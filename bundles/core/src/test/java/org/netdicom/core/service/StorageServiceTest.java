@@ -244,6 +244,24 @@ class StorageServiceTest {
     }
 
     @Test
+    void aServerForAllStorageSopClassesTakesAnyOfThem() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int port = start(new ApplicationEntity("STORESCP")
+                .addSupportedContexts(org.netdicom.core.api.ServiceClass.STORAGE, EXPLICIT, IMPLICIT), storeInto(out));
+        String mr = "1.2.840.10008.5.1.4.1.1.4";
+        String secondaryCapture = "1.2.840.10008.5.1.4.1.1.7";
+        ApplicationEntity scu = new ApplicationEntity("STORESCU").addRequestedContext(mr, IMPLICIT)
+                .addRequestedContext(secondaryCapture, EXPLICIT);
+        try (Association a = scu.associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(2, a.acceptedContexts().size());
+            assertEquals(Status.SUCCESS, a.store(ct("5.1", 10).setString(Tag.SOP_CLASS_UID, VR.UI, mr)).status());
+            assertEquals(Status.SUCCESS,
+                    a.store(ct("5.2", 10).setString(Tag.SOP_CLASS_UID, VR.UI, secondaryCapture)).status());
+        }
+        assertTrue(Files.exists(out.resolve("5.1.dcm")) && Files.exists(out.resolve("5.2.dcm")));
+    }
+
+    @Test
     void refusesToStoreWithoutAContextForTheSopClass() throws IOException {
         int port = start(scp(IMPLICIT), storeInto(dir));
         Dataset mr = ct("1.2.3.12", 10).setString(Tag.SOP_CLASS_UID, VR.UI, "1.2.840.10008.5.1.4.1.1.4");
