@@ -7,6 +7,7 @@ import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.Objects;
 import org.netdicom.data.Tag;
+import org.netdicom.data.VR;
 
 /**
  * A buffered input with its own byte array, so that reading a header is array access and not a
@@ -105,6 +106,32 @@ final class ByteSource {
 
     void skip(int n) {
         pos += n;
+    }
+
+    /** The VR of the Explicit VR header of {@code tag} buffered at the read position (PS3.5 7.1.2). */
+    VR explicitVr(int tag) throws DicomFormatException {
+        VR vr = VR.of(u8(4), u8(5));
+        if (vr == null) {
+            throw new DicomFormatException("invalid VR bytes 0x" + Integer.toHexString(u16(4, true))
+                    + " in header of " + Tag.toString(tag), offset());
+        }
+        return vr;
+    }
+
+    /**
+     * The length field of the Explicit VR header buffered at the read position, after which it
+     * skips the header: 8 bytes, or 12 for VRs with reserved bytes and a 32-bit length.
+     */
+    long explicitLength(VR vr, boolean bigEndian) throws IOException {
+        if (vr.hasLongLength()) {
+            require(12, "element header");
+            long length = i32(8, bigEndian) & 0xFFFFFFFFL;
+            skip(12);
+            return length;
+        }
+        int length = u16(6, bigEndian);
+        skip(8);
+        return length;
     }
 
     /**

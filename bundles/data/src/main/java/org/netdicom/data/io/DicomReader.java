@@ -186,19 +186,8 @@ public final class DicomReader {
         VR vr;
         long length;
         if (explicitVr) {
-            vr = VR.of(src.u8(4), src.u8(5));
-            if (vr == null) {
-                throw new DicomFormatException("invalid VR bytes 0x" + Integer.toHexString(src.u16(4, true))
-                        + " in header of " + Tag.toString(tag), headerAt);
-            }
-            if (vr.hasLongLength()) {
-                src.require(12, "element header");
-                length = src.i32(8, bigEndian) & 0xFFFFFFFFL;
-                src.skip(12);
-            } else {
-                length = src.u16(6, bigEndian);
-                src.skip(8);
-            }
+            vr = src.explicitVr(tag);
+            length = src.explicitLength(vr, bigEndian);
         } else {
             vr = dict.vrOf(tag);
             length = src.i32(4, bigEndian) & 0xFFFFFFFFL;

@@ -84,7 +84,7 @@ public final class DicomWriter {
         int groupTag = access.size(group) == 0 ? 0 : access.tagAt(group, 0) & 0xFFFF0000;
         header(groupTag, VR.UL, 4);
         ensure(4);
-        put32((int) length);
+        pos = ElementHeaders.put32(buf, pos, (int) length, bigEndian);
         writeElements(group);
     }
 
@@ -253,58 +253,18 @@ public final class DicomWriter {
     // ---- bytes --------------------------------------------------------------------------------
 
     private void header(int tag, VR vr, int length) throws IOException {
-        ensure(12);
-        put16(tag >>> 16);
-        put16(tag);
-        if (!explicitVr) {
-            put32(length);
-        } else if (vr.hasLongLength()) {
-            buf[pos++] = (byte) (vr.code() >>> 8);
-            buf[pos++] = (byte) vr.code();
-            buf[pos++] = 0;
-            buf[pos++] = 0;
-            put32(length);
-        } else {
-            if ((length & 0xFFFFFFFFL) > 0xFFFF) {
-                throw new IllegalArgumentException(Tag.toString(tag) + ": value of " + length
-                        + " bytes does not fit the 16-bit length of VR " + vr);
-            }
-            buf[pos++] = (byte) (vr.code() >>> 8);
-            buf[pos++] = (byte) vr.code();
-            put16(length);
-        }
+        ensure(ElementHeaders.MAX_SIZE);
+        pos = ElementHeaders.element(buf, pos, tag, vr, length, explicitVr, bigEndian);
     }
 
     private void itemHeader(int tag, int length) throws IOException {
         ensure(8);
-        put16(tag >>> 16);
-        put16(tag);
-        put32(length);
+        pos = ElementHeaders.item(buf, pos, tag, length, bigEndian);
     }
 
     private void put8(int v) throws IOException {
         ensure(1);
         buf[pos++] = (byte) v;
-    }
-
-    private void put16(int v) {
-        if (bigEndian) {
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-        } else {
-            buf[pos++] = (byte) v;
-            buf[pos++] = (byte) (v >>> 8);
-        }
-    }
-
-    private void put32(int v) {
-        if (bigEndian) {
-            put16(v >>> 16);
-            put16(v);
-        } else {
-            put16(v);
-            put16(v >>> 16);
-        }
     }
 
     private void ensure(int n) throws IOException {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +90,42 @@ class DcmtkInteropIT {
         int compared = compareWithDcmdump(d, lines);
         assertTrue(compared >= 30, "only " + compared + " elements compared:\n" + dump);
         assertTrue(dump.contains("    (0008,1155) UI [1.2.3.5.1]"), "nested item value:\n" + dump);
+    }
+
+    /**
+     * Data sets we convert with {@link Transcoder} (the input with defined-length sequences, so
+     * that lengths change on the way), put behind File Meta Information by {@link DicomFile}, are
+     * parsed by {@code dcmdump +E} without error and with our values, swapped ones included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.1.2.1>1.2.840.10008.1.2", "1.2.840.10008.1.2.1>1.2.840.10008.1.2.2",
+        "1.2.840.10008.1.2>1.2.840.10008.1.2.2", "1.2.840.10008.1.2.2>1.2.840.10008.1.2",
+        "1.2.840.10008.1.2.2>1.2.840.10008.1.2.1.99"})
+    void dcmdumpParsesOurTranscodedDataSetsWithoutErrorAndShowsOurValues(String fromTo, @TempDir Path dir)
+            throws Exception {
+        TransferSyntax from = UidRegistry.transferSyntax(fromTo.substring(0, fromTo.indexOf('>')));
+        TransferSyntax to = UidRegistry.transferSyntax(fromTo.substring(fromTo.indexOf('>') + 1));
+        Dataset d = Samples.everyVr();
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        DicomWriter w = new DicomWriter(encoded).definedLengthSequences(true);
+        w.writeDataset(d, from);
+        w.flush();
+        Path file = dir.resolve("transcoded.dcm");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            DicomFile.writeHeader(out, DicomFile.createFileMeta(d, to));
+            Transcoder.transcode(new ByteArrayInputStream(encoded.toByteArray()), from, out, to);
+        }
+
+        String dump = run("dcmdump", "+E", "-Un", "+L", file.toString());
+        for (String line : dump.split("\n")) {
+            assertTrue(!line.startsWith("E:") && !line.startsWith("W:"), () -> "dcmdump complained:\n" + dump);
+        }
+        assertTrue(dump.contains("(0002,0010) UI [" + to.uid() + "]"), dump);
+        int compared = compareWithDcmdump(d, topLevelDataSetLines(dump));
+        assertTrue(compared >= 30, "only " + compared + " elements compared:\n" + dump);
+        assertTrue(dump.contains("(7fe0,0010) OW 0000\\0001\\0002\\0003\\0004\\0005\\7fff\\ffff"), dump);
+        assertTrue(dump.contains("    (0008,1155) UI [1.2.3.5.1]"), "nested item value:\n" + dump);
+        assertEquals(d, DicomFile.read(file).dataset());
     }
 
     @ParameterizedTest
