@@ -1,15 +1,8 @@
 package org.netdicom.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.bundle;
-import static org.ops4j.pax.exam.CoreOptions.junitBundles;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.File;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -52,23 +45,7 @@ public class CoreBundleIT {
 
     @Configuration
     public Option[] config() {
-        String core = System.getProperty("netdicom.core.bundle");
-        assertNotNull("system property netdicom.core.bundle (path of the reactor-built core jar) is not set", core);
-        String data = System.getProperty("netdicom.data.bundle");
-        assertNotNull("system property netdicom.data.bundle (path of the reactor-built data jar) is not set", data);
-        return options(
-                // The runtime the contract names: SCR (DS 1.5) and Config Admin.
-                mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
-                mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.scr").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
-                // The jar the reactor just built, not whatever the local repository holds (T5).
-                // Installed but not started: each test configures a port first (see @Before).
-                bundle(new File(data).toURI().toString()),
-                bundle(new File(core).toURI().toString()).start(false),
-                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"),
-                junitBundles());
+        return FrameworkOptions.coreWithScrAndConfigAdmin();
     }
 
     /** Port of the valid configuration that each test starts with. */

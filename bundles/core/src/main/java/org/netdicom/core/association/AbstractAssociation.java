@@ -186,7 +186,7 @@ abstract class AbstractAssociation implements DulUser, Association {
                 }
             });
             try {
-                send(context.id(), request, dataSet);
+                sendRequest(context.id(), request, dataSet);
                 return await(response, dimseTimeout,
                         CommandField.name(request.commandField() | CommandField.RESPONSE_BIT));
             } finally {
@@ -235,7 +235,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             }, context.id(), messageId, responseName);
             pending.put(messageId, responses);
             try {
-                send(context.id(), request, dataSet);
+                sendRequest(context.id(), request, dataSet);
             } catch (IOException | RuntimeException e) {
                 pending.remove(messageId);
                 throw e;
@@ -253,6 +253,23 @@ abstract class AbstractAssociation implements DulUser, Association {
             id = messageIds.incrementAndGet() & 0xFFFF;
         } while (id == 0 || pending.containsKey(id));
         return id;
+    }
+
+    /**
+     * Sends a request. A data set that fails half-way (a file that cannot be read or converted) has
+     * left a partial message on the wire, which nothing can repair: the association is aborted.
+     */
+    private void sendRequest(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
+        try {
+            send(contextId, command, dataSet);
+        } catch (IOException e) {
+            if (established) {
+                abort();
+                throw new AssociationException("sending " + CommandField.name(command.commandField()) + " failed: "
+                        + e.getMessage() + "; association aborted", e);
+            }
+            throw e;
+        }
     }
 
     private void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {

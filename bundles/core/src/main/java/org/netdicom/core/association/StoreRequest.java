@@ -1,5 +1,6 @@
 package org.netdicom.core.association;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.netdicom.data.dict.UidRegistry;
 import org.netdicom.data.io.DicomFile;
 import org.netdicom.data.io.DicomWriter;
 import org.netdicom.data.io.ReadOptions;
+import org.netdicom.data.io.Transcoder;
 
 /**
  * One instance to send in a C-STORE-RQ (PS3.7 9.3.1.1), from a data set in memory or a Part 10
@@ -115,8 +117,9 @@ final class StoreRequest {
             if (source != null && source.equals(ts)) {
                 return context;
             }
-            if ((source == null || isUncompressed(source)) && isUncompressed(ts)
-                    && (convertible == null || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN))) {
+            boolean converts = source == null ? Transcoder.canTranscode(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, ts)
+                    : Transcoder.canTranscode(source, ts);
+            if (converts && (convertible == null || ts.equals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN))) {
                 convertible = context;
             }
         }
@@ -125,10 +128,6 @@ final class StoreRequest {
         }
         throw new AssociationException("no accepted presentation context for " + UidRegistry.nameOf(sopClass)
                 + (source == null ? "" : " can carry " + source.name()) + (weAreAcceptor ? " with us as SCU" : ""));
-    }
-
-    private static boolean isUncompressed(TransferSyntax ts) {
-        return !ts.isEncapsulated() && !ts.isPixelDataReferenced();
     }
 
     CommandSet command(PresentationContext context) {
@@ -148,11 +147,12 @@ final class StoreRequest {
     /** The data set encoded for {@code context}. */
     OutgoingDataSet encode(PresentationContext context) throws IOException {
         TransferSyntax target = UidRegistry.transferSyntaxOrUnknown(context.transferSyntax());
-        if (file != null && target.equals(source) && dataSetOffset > 0) {
+        if (file != null && dataSetOffset > 0 && Transcoder.canTranscode(source, target)) {
+            // streamed from the file: as it is when the syntaxes agree, else converted on the fly
             return OutgoingDataSet.of(() -> {
-                InputStream in = Files.newInputStream(file);
+                InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
                 in.skipNBytes(dataSetOffset);
-                return in;
+                return Transcoder.transcoding(in, source, target);
             });
         }
         Dataset data = dataset != null ? dataset : DicomFile.read(file, BULK_THRESHOLD).dataset();

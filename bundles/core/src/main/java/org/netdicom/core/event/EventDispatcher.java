@@ -53,11 +53,20 @@ public final class EventDispatcher {
         for (HandlerRegistry.Binding binding : registry.notifications(event.type())) {
             Event delivered = binding.arguments().isEmpty() ? event
                     : ((Events.Bound) event).withArguments(binding.arguments());
-            try {
-                ((NotificationHandler) binding.handler()).onEvent(delivered);
-            } catch (Exception | LinkageError e) {
-                LOG.warn("{} handler {} failed: {}", event.type(), binding.handler(), e.toString(), e);
+            if (binding.executor() != null) {
+                // a container handler: off the association's thread, so it cannot stall it
+                binding.executor().execute(() -> deliver(binding, delivered));
+            } else {
+                deliver(binding, delivered);
             }
+        }
+    }
+
+    private static void deliver(HandlerRegistry.Binding binding, Event event) {
+        try {
+            ((NotificationHandler) binding.handler()).onEvent(event);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("{} handler {} failed: {}", event.type(), binding.handler(), e.toString(), e);
         }
     }
 
@@ -121,7 +130,7 @@ public final class EventDispatcher {
 
     @SuppressWarnings("unchecked")
     private <H, E extends Event, R> R intervene(E event, Class<H> type, R byDefault, R onFailure, Call<H, E, R> call) {
-        HandlerRegistry.Binding binding = registry.intervention(event.type());
+        HandlerRegistry.Binding binding = leased(event.type());
         if (binding == null) {
             return byDefault;
         }
@@ -133,7 +142,26 @@ public final class EventDispatcher {
             LOG.warn("{} handler {} failed, answering as for a failure: {}", event.type(), binding.handler(),
                     e.toString(), e);
             return onFailure;
+        } finally {
+            if (binding.lease() != null) {
+                binding.lease().release();
+            }
         }
+    }
+
+    /**
+     * The winning binding, with a lease taken on it if it is a container handler: the operation
+     * finishes on the handler it started with even if that handler is replaced meanwhile. A handler
+     * retired between the look-up and the lease is skipped for the new winner.
+     */
+    private HandlerRegistry.Binding leased(EventType type) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            HandlerRegistry.Binding binding = registry.intervention(type);
+            if (binding == null || binding.lease() == null || binding.lease().acquire()) {
+                return binding;
+            }
+        }
+        return null;
     }
 
     private static <R> R failedWith(Event event, String what, R answer) {

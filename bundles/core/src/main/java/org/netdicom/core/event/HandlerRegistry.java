@@ -15,16 +15,24 @@ import org.netdicom.core.api.handler.DicomEventHandler;
  * intervention event the association's own handler wins over the server's. Reads take an immutable
  * snapshot (one volatile read); writes are serialised and publish a new snapshot.
  */
-public final class HandlerRegistry {
+public final class HandlerRegistry implements HandlerSource {
 
-    /** A handler and the extra arguments it was bound with. */
-    public record Binding(DicomEventHandler handler, List<Object> arguments) {
+    /**
+     * A handler and the extra arguments it was bound with. A handler of the container (an OSGi
+     * service) also has a {@link Lease} (null for handlers bound in code) and, for notifications, the
+     * executor that delivers its events off the association's thread (null: deliver on it).
+     */
+    public record Binding(DicomEventHandler handler, List<Object> arguments, Lease lease, java.util.concurrent.Executor executor) {
+
+        public Binding(DicomEventHandler handler, List<Object> arguments) {
+            this(handler, arguments, null, null);
+        }
     }
 
-    private final HandlerRegistry parent;
+    private final HandlerSource parent;
     private volatile Map<EventType, List<Binding>> bindings = new EnumMap<>(EventType.class);
 
-    public HandlerRegistry(HandlerRegistry parent) {
+    public HandlerRegistry(HandlerSource parent) {
         this.parent = parent;
     }
 
@@ -71,12 +79,14 @@ public final class HandlerRegistry {
     }
 
     /** True if any notification handler (here or in the parent) receives {@code type}: check first. */
+    @Override
     public boolean wants(EventType type) {
         return bindings.containsKey(type) && !bindings.get(type).isEmpty() || parent != null && parent.wants(type);
     }
 
     /** Notification bindings of {@code type}, the parent's first. */
-    List<Binding> notifications(EventType type) {
+    @Override
+    public List<Binding> notifications(EventType type) {
         List<Binding> own = bindings.getOrDefault(type, List.of());
         if (parent == null) {
             return own;
@@ -94,7 +104,8 @@ public final class HandlerRegistry {
     }
 
     /** The intervention binding that wins for {@code type}, or null for the built-in default. */
-    Binding intervention(EventType type) {
+    @Override
+    public Binding intervention(EventType type) {
         List<Binding> own = bindings.getOrDefault(type, List.of());
         if (!own.isEmpty()) {
             return own.get(0);

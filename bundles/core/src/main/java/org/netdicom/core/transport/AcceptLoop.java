@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,7 @@ import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.association.AcceptorAssociation;
 import org.netdicom.core.association.AssociationSlots;
+import org.netdicom.core.event.ContainerHandlers;
 import org.netdicom.core.event.HandlerRegistry;
 import org.netdicom.core.event.LoggingHandlers;
 import org.slf4j.Logger;
@@ -43,7 +45,7 @@ public final class AcceptLoop implements AssociationServer {
     private final AcceptorSettings settings;
     private final AcceptorNegotiator negotiator;
     private final AssociationSlots slots = new AssociationSlots();
-    private final HandlerRegistry handlers = new HandlerRegistry(null);
+    private final HandlerRegistry handlers;
     private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor workers;
     private final InetSocketAddress localAddress;
@@ -53,6 +55,12 @@ public final class AcceptLoop implements AssociationServer {
 
     private AcceptLoop(ServerSocket serverSocket, AcceptorSettings settings, EventBindings bindings) {
         this.serverSocket = serverSocket;
+        InetSocketAddress bound = (InetSocketAddress) serverSocket.getLocalSocketAddress();
+        // The container's handlers (OSGi whiteboard) choose servers by these properties.
+        this.handlers = new HandlerRegistry(ContainerHandlers.forServer(Map.of(
+                "ae.title", settings.aeTitle(),
+                "port", bound.getPort(),
+                "bind", bound.getAddress().getHostAddress())));
         LoggingHandlers.bind(handlers, settings.logHandlerLevel());
         bindings.entries().forEach(e -> handlers.bind(e.type(), e.handler(), e.arguments().toArray()));
         this.settings = settings;
