@@ -30,6 +30,7 @@ import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.core.dimse.DataSetCodec;
 import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
 import org.netdicom.core.dimse.DimseSettings;
@@ -56,8 +57,6 @@ import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
 import org.netdicom.data.Dataset;
-import org.netdicom.data.dict.UidRegistry;
-import org.netdicom.data.io.DicomReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +144,58 @@ abstract class AbstractAssociation implements DulUser, Association {
         return toResponse(exchange(context, request, store.encode(context)));
     }
 
+    @Override
+    public DimseResponse store(Dataset dataset, String transferSyntaxUid, String moveOriginatorAeTitle,
+            int moveOriginatorMessageId) throws IOException {
+        return send(StoreRequest.of(dataset, transferSyntaxUid).movedFor(moveOriginatorAeTitle, moveOriginatorMessageId));
+    }
+
+    @Override
+    public DimseResponse store(Path part10File, String moveOriginatorAeTitle, int moveOriginatorMessageId)
+            throws IOException {
+        return send(StoreRequest.of(part10File).movedFor(moveOriginatorAeTitle, moveOriginatorMessageId));
+    }
+
+    @Override
+    public ResponseIterator find(Dataset identifier, String informationModelSopClassUid) throws IOException {
+        return find(identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator find(Dataset identifier, String informationModelSopClassUid, int priority)
+            throws IOException {
+        return send(QueryRetrieveRequest.find(identifier, informationModelSopClassUid, priority));
+    }
+
+    @Override
+    public ResponseIterator get(Dataset identifier, String informationModelSopClassUid) throws IOException {
+        return get(identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator get(Dataset identifier, String informationModelSopClassUid, int priority)
+            throws IOException {
+        return send(QueryRetrieveRequest.get(identifier, informationModelSopClassUid, priority));
+    }
+
+    @Override
+    public ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid)
+            throws IOException {
+        return move(moveDestinationAeTitle, identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid,
+            int priority) throws IOException {
+        return send(QueryRetrieveRequest.move(moveDestinationAeTitle, identifier, informationModelSopClassUid,
+                priority));
+    }
+
+    private ResponseIterator send(QueryRetrieveRequest request) throws IOException {
+        PresentationContext context = contextFor(request.informationModel());
+        return exchangeMany(context, request.command(), request.identifier(context));
+    }
+
     /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */
     protected final DimseResponse toResponse(DimseMessage message) throws IOException {
         try {
@@ -152,10 +203,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             Dataset data = null;
             if (message.dataSet() != null) {
                 PresentationContext context = acceptedContext(message.contextId());
-                try (var in = message.dataSet().open()) {
-                    data = new DicomReader(in).readDataset(
-                            UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
-                }
+                data = DataSetCodec.decode(message.dataSet(), context.transferSyntax());
             }
             return new DimseResponse(command, data);
         } finally {
