@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.DimseResponse;
@@ -503,7 +504,8 @@ abstract class AbstractAssociation implements DulUser, Association {
             message.discard();
             return; // PS3.7 9.3.2.3: no response to a C-CANCEL
         }
-        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send);
+        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send,
+                this::subAssociationRequestor);
         int messageId = request.messageId();
         serving.put(messageId, request);
         runner.submit(() -> {
@@ -659,6 +661,14 @@ abstract class AbstractAssociation implements DulUser, Association {
     @Override
     public boolean isEstablished() {
         return established;
+    }
+
+    /**
+     * A new entity to open the associations of C-MOVE sub-operations with: our AE title and this
+     * association's timeouts and TLS settings, without presentation contexts.
+     */
+    protected ApplicationEntity subAssociationRequestor() {
+        return new ApplicationEntity(isAcceptor() ? calledAeTitle() : callingAeTitle());
     }
 
     /** For messages: the peer's AE title and address. */
