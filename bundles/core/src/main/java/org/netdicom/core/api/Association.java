@@ -69,6 +69,62 @@ public interface Association extends EventBinder, AutoCloseable {
      */
     DimseResponse store(Path part10File) throws IOException;
 
+    /**
+     * As {@link #store(Dataset, String)}, as a sub-operation of a C-MOVE: the request carries Move
+     * Originator Application Entity Title (0000,1030) and Move Originator Message ID (0000,1031)
+     * (PS3.7 9.1.1.1), the calling AE title and Message ID of the C-MOVE-RQ.
+     */
+    DimseResponse store(Dataset dataset, String transferSyntaxUid, String moveOriginatorAeTitle,
+            int moveOriginatorMessageId) throws IOException;
+
+    /** As {@link #store(Path)}, as a sub-operation of a C-MOVE (see {@link #store(Dataset, String, String, int)}). */
+    DimseResponse store(Path part10File, String moveOriginatorAeTitle, int moveOriginatorMessageId)
+            throws IOException;
+
+    /** Priority (0000,0700) of a request: medium, the default (PS3.7 9.1.1.1). */
+    int PRIORITY_MEDIUM = 0;
+    int PRIORITY_HIGH = 1;
+    int PRIORITY_LOW = 2;
+
+    /**
+     * Sends a C-FIND-RQ with {@code identifier} (the query keys, encoded in the context's transfer
+     * syntax) on an accepted context of {@code informationModelSopClassUid} (Study Root FIND,
+     * Modality Worklist FIND...) and returns the responses as they arrive: a Pending one (0xFF00,
+     * 0xFF01) per match, its {@link DimseResponse#dataSet()} the match, then the final one.
+     *
+     * @throws AssociationException if no context of the information model was accepted or the
+     *                              association ended
+     */
+    ResponseIterator find(Dataset identifier, String informationModelSopClassUid) throws IOException;
+
+    /** As {@link #find(Dataset, String)} with a priority ({@link #PRIORITY_MEDIUM}, high, low). */
+    ResponseIterator find(Dataset identifier, String informationModelSopClassUid, int priority) throws IOException;
+
+    /**
+     * Sends a C-GET-RQ and returns its responses as they arrive: Pending ones with the
+     * {@linkplain DimseResponse#subOperations() sub-operation counts}, then the final one (with the
+     * Failed SOP Instance UID List (0008,0058) in its data set when some failed). The instances
+     * arrive meanwhile as C-STORE requests on this association and go to its EVT_C_STORE handler,
+     * which runs on the thread that reads the responses: this requestor must have proposed the SCP
+     * role for their SOP classes ({@link ApplicationEntity#requestRole}).
+     */
+    ResponseIterator get(Dataset identifier, String informationModelSopClassUid) throws IOException;
+
+    /** As {@link #get(Dataset, String)} with a priority. */
+    ResponseIterator get(Dataset identifier, String informationModelSopClassUid, int priority) throws IOException;
+
+    /**
+     * Sends a C-MOVE-RQ asking the peer to send the matching instances to the AE
+     * {@code moveDestinationAeTitle} (which the peer must know), and returns the responses as they
+     * arrive, as for {@link #get(Dataset, String)}.
+     */
+    ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid)
+            throws IOException;
+
+    /** As {@link #move(String, Dataset, String)} with a priority. */
+    ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid,
+            int priority) throws IOException;
+
     /** Releases the association (A-RELEASE) and waits for the acceptor's answer, at most the ACSE timeout. */
     void release() throws IOException;
 

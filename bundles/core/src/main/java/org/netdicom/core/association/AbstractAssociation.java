@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.DimseResponse;
@@ -30,6 +31,7 @@ import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.core.dimse.DataSetCodec;
 import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
 import org.netdicom.core.dimse.DimseSettings;
@@ -56,8 +58,6 @@ import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
 import org.netdicom.data.Dataset;
-import org.netdicom.data.dict.UidRegistry;
-import org.netdicom.data.io.DicomReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +145,58 @@ abstract class AbstractAssociation implements DulUser, Association {
         return toResponse(exchange(context, request, store.encode(context)));
     }
 
+    @Override
+    public DimseResponse store(Dataset dataset, String transferSyntaxUid, String moveOriginatorAeTitle,
+            int moveOriginatorMessageId) throws IOException {
+        return send(StoreRequest.of(dataset, transferSyntaxUid).movedFor(moveOriginatorAeTitle, moveOriginatorMessageId));
+    }
+
+    @Override
+    public DimseResponse store(Path part10File, String moveOriginatorAeTitle, int moveOriginatorMessageId)
+            throws IOException {
+        return send(StoreRequest.of(part10File).movedFor(moveOriginatorAeTitle, moveOriginatorMessageId));
+    }
+
+    @Override
+    public ResponseIterator find(Dataset identifier, String informationModelSopClassUid) throws IOException {
+        return find(identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator find(Dataset identifier, String informationModelSopClassUid, int priority)
+            throws IOException {
+        return send(QueryRetrieveRequest.find(identifier, informationModelSopClassUid, priority));
+    }
+
+    @Override
+    public ResponseIterator get(Dataset identifier, String informationModelSopClassUid) throws IOException {
+        return get(identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator get(Dataset identifier, String informationModelSopClassUid, int priority)
+            throws IOException {
+        return send(QueryRetrieveRequest.get(identifier, informationModelSopClassUid, priority));
+    }
+
+    @Override
+    public ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid)
+            throws IOException {
+        return move(moveDestinationAeTitle, identifier, informationModelSopClassUid, PRIORITY_MEDIUM);
+    }
+
+    @Override
+    public ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid,
+            int priority) throws IOException {
+        return send(QueryRetrieveRequest.move(moveDestinationAeTitle, identifier, informationModelSopClassUid,
+                priority));
+    }
+
+    private ResponseIterator send(QueryRetrieveRequest request) throws IOException {
+        PresentationContext context = contextFor(request.informationModel());
+        return exchangeMany(context, request.command(), request.identifier(context));
+    }
+
     /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */
     protected final DimseResponse toResponse(DimseMessage message) throws IOException {
         try {
@@ -152,10 +204,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             Dataset data = null;
             if (message.dataSet() != null) {
                 PresentationContext context = acceptedContext(message.contextId());
-                try (var in = message.dataSet().open()) {
-                    data = new DicomReader(in).readDataset(
-                            UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
-                }
+                data = DataSetCodec.decode(message.dataSet(), context.transferSyntax());
             }
             return new DimseResponse(command, data);
         } finally {
@@ -472,7 +521,8 @@ abstract class AbstractAssociation implements DulUser, Association {
             message.discard();
             return; // PS3.7 9.3.2.3: no response to a C-CANCEL
         }
-        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send);
+        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send,
+                this::subAssociationRequestor);
         int messageId = request.messageId();
         serving.put(messageId, request);
         runner.submit(() -> {
@@ -628,6 +678,14 @@ abstract class AbstractAssociation implements DulUser, Association {
     @Override
     public boolean isEstablished() {
         return established;
+    }
+
+    /**
+     * A new entity to open the associations of C-MOVE sub-operations with: our AE title and this
+     * association's timeouts and TLS settings, without presentation contexts.
+     */
+    protected ApplicationEntity subAssociationRequestor() {
+        return new ApplicationEntity(isAcceptor() ? calledAeTitle() : callingAeTitle());
     }
 
     /** For messages: the peer's AE title and address. */

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.netdicom.core.acse.AcceptorNegotiator;
 import org.netdicom.core.acse.AcceptorSettings;
 import org.netdicom.core.acse.AssociationDecision;
+import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.Implementation;
 import org.netdicom.core.api.handler.UserIdentityResult;
@@ -205,6 +206,19 @@ public final class AcceptorAssociation extends AbstractAssociation {
     public String calledAeTitle() {
         AAssociateRq rq = request;
         return rq == null ? settings.aeTitle() : rq.calledAeTitle();
+    }
+
+    @Override
+    protected ApplicationEntity subAssociationRequestor() {
+        return new ApplicationEntity(settings.aeTitle())
+                .maximumPduLength(settings.maximumPduLength())
+                .acseTimeout(settings.acseTimeout())
+                .dimseTimeout(settings.dimseTimeout())
+                .networkTimeout(settings.networkTimeout())
+                .logHandlerLevel(settings.logHandlerLevel())
+                .tls(settings.tls())
+                .spoolDirectory(settings.dimse().spoolDirectory())
+                .dataSetMemoryLimit(settings.dimse().memoryLimit());
     }
 
     @Override

@@ -7,6 +7,9 @@ import java.util.function.Supplier;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.AsyncOpsEvent;
 import org.netdicom.core.api.event.CEchoEvent;
+import org.netdicom.core.api.event.CFindEvent;
+import org.netdicom.core.api.event.CGetEvent;
+import org.netdicom.core.api.event.CMoveEvent;
 import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.Event;
 import org.netdicom.core.api.event.EventType;
@@ -15,6 +18,9 @@ import org.netdicom.core.api.event.SopExtendedEvent;
 import org.netdicom.core.api.event.UserIdentityEvent;
 import org.netdicom.core.api.handler.AsyncOpsHandler;
 import org.netdicom.core.api.handler.CEchoHandler;
+import org.netdicom.core.api.handler.CFindHandler;
+import org.netdicom.core.api.handler.CGetHandler;
+import org.netdicom.core.api.handler.CMoveHandler;
 import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
 import org.netdicom.core.api.handler.SopCommonHandler;
@@ -92,6 +98,28 @@ public final class EventDispatcher {
         Status status = intervene(event, CStoreHandler.class, STORE_REFUSED, STORE_HANDLER_FAILED,
                 (h, e) -> h.onCStore(e));
         return status == null ? failedWith(event, "returned no status", STORE_HANDLER_FAILED) : status;
+    }
+
+    /** PS3.4 C.4.1.1.4 0xA700: what a C-FIND gets when no handler answers it. */
+    public static final Status FIND_REFUSED = new Status(0xA700);
+    /** PS3.4 C.4.2.1.6, C.4.3.1.3 0xA701: unable to calculate the number of matches (no handler). */
+    public static final Status RETRIEVE_REFUSED = new Status(0xA701);
+    /** The failures pynetdicom also answers when its handler fails (0xCxxx, unable to process). */
+    public static final Status FIND_HANDLER_FAILED = new Status(0xC311);
+    public static final Status GET_HANDLER_FAILED = new Status(0xC411);
+    public static final Status MOVE_HANDLER_FAILED = new Status(0xC511);
+
+    /** The handler's final status; null only when it returned null (the caller answers for a failure). */
+    public Status cFind(CFindEvent event) {
+        return intervene(event, CFindHandler.class, FIND_REFUSED, FIND_HANDLER_FAILED, (h, e) -> h.onCFind(e));
+    }
+
+    public Status cGet(CGetEvent event) {
+        return intervene(event, CGetHandler.class, RETRIEVE_REFUSED, GET_HANDLER_FAILED, (h, e) -> h.onCGet(e));
+    }
+
+    public Status cMove(CMoveEvent event) {
+        return intervene(event, CMoveHandler.class, RETRIEVE_REFUSED, MOVE_HANDLER_FAILED, (h, e) -> h.onCMove(e));
     }
 
     /**

@@ -2,6 +2,9 @@ package org.netdicom.core.service;
 
 import java.io.IOException;
 
+import java.util.function.Supplier;
+
+import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.PresentationContext;
 import org.netdicom.core.dimse.CommandSet;
@@ -28,10 +31,21 @@ public final class IncomingRequest {
     private final Association association;
     private final EventDispatcher events;
     private final Responder responder;
+    private final Supplier<ApplicationEntity> requestor;
     private volatile boolean cancelled;
 
     public IncomingRequest(DimseMessage message, PresentationContext context, Association association,
             EventDispatcher events, Responder responder) {
+        this(message, context, association, events, responder, () -> new ApplicationEntity(association.calledAeTitle()));
+    }
+
+    /**
+     * @param requestor makes the entity that opens the associations of C-MOVE sub-operations: our AE
+     *                  title and settings, no presentation contexts yet
+     */
+    public IncomingRequest(DimseMessage message, PresentationContext context, Association association,
+            EventDispatcher events, Responder responder, Supplier<ApplicationEntity> requestor) {
+        this.requestor = requestor;
         this.message = message;
         this.context = context;
         this.association = association;
@@ -61,6 +75,11 @@ public final class IncomingRequest {
 
     public EventDispatcher events() {
         return events;
+    }
+
+    /** A new entity with our AE title and settings, without contexts: for C-MOVE sub-associations. */
+    public ApplicationEntity newRequestor() {
+        return requestor.get();
     }
 
     /** Called on the reading thread when a C-CANCEL-RQ names this request. */

@@ -28,6 +28,7 @@ public final class ServiceDispatcher {
     /** Serves {@code request}: calls its event's handler and sends the response(s). */
     public void serve(IncomingRequest request) {
         CommandSet command = request.command();
+        String sopClass = request.context().abstractSyntax();
         try {
             CommandSet response = switch (command.commandField()) {
                 case CommandField.C_ECHO_RQ -> StandardContexts.VERIFICATION.equals(request.context().abstractSyntax())
@@ -35,6 +36,11 @@ public final class ServiceDispatcher {
                         : Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
                 case CommandField.C_STORE_RQ -> StorageService.respond(request.message(), request.context(),
                         request.association(), request.events());
+                case CommandField.C_FIND_RQ -> serveIf(QueryService.serves(sopClass), request, QueryService::serve);
+                case CommandField.C_GET_RQ -> serveIf(RetrieveService.servesGet(sopClass), request,
+                        RetrieveService::serveGet);
+                case CommandField.C_MOVE_RQ -> serveIf(RetrieveService.servesMove(sopClass), request,
+                        RetrieveService::serveMove);
                 default -> Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
             };
             if (response != null) {
@@ -44,5 +50,23 @@ public final class ServiceDispatcher {
             LOG.debug("{}: response to {} not sent: {}", request.association(), CommandField.name(command.commandField()),
                     e.getMessage());
         }
+    }
+
+    /** A service that sends its own responses (one or many). */
+    @FunctionalInterface
+    private interface Serving {
+        void serve(IncomingRequest request) throws IOException;
+    }
+
+    /**
+     * Serves {@code request} with {@code service} when its context's SOP class defines the
+     * operation; otherwise the answer is 0x0211 (PS3.7 C.5.10).
+     */
+    private static CommandSet serveIf(boolean defined, IncomingRequest request, Serving service) throws IOException {
+        if (!defined) {
+            return Responses.to(request.command(), DimseStatus.UNRECOGNIZED_OPERATION);
+        }
+        service.serve(request);
+        return null;
     }
 }

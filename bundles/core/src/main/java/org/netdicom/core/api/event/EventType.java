@@ -4,6 +4,9 @@ import java.util.Locale;
 
 import org.netdicom.core.api.handler.AsyncOpsHandler;
 import org.netdicom.core.api.handler.CEchoHandler;
+import org.netdicom.core.api.handler.CFindHandler;
+import org.netdicom.core.api.handler.CGetHandler;
+import org.netdicom.core.api.handler.CMoveHandler;
 import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
@@ -40,9 +43,9 @@ public enum EventType {
     EVT_SOP_EXTENDED(SopExtendedHandler.class, "SOP Class Extended Negotiation"),
     EVT_USER_ID(UserIdentityHandler.class, "User Identity Negotiation"),
     EVT_C_ECHO(CEchoHandler.class, "C-ECHO request received"),
-    EVT_C_FIND(null, "C-FIND request received"),
-    EVT_C_GET(null, "C-GET request received"),
-    EVT_C_MOVE(null, "C-MOVE request received"),
+    EVT_C_FIND(CFindHandler.class, "C-FIND request received"),
+    EVT_C_GET(CGetHandler.class, "C-GET request received"),
+    EVT_C_MOVE(CMoveHandler.class, "C-MOVE request received"),
     EVT_C_STORE(CStoreHandler.class, "C-STORE request received"),
     EVT_N_ACTION(null, "N-ACTION request received"),
     EVT_N_CREATE(null, "N-CREATE request received"),

@@ -1,0 +1,162 @@
+package org.netdicom.core.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.netdicom.core.api.ApplicationEntity;
+import org.netdicom.core.api.Association;
+import org.netdicom.core.api.AssociationException;
+import org.netdicom.core.api.DimseResponse;
+import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.dict.UidEntry;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.data.dict.UidType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The move destination of one C-MOVE: the association to it, opened at the first sub-operation
+ * and released when the request ends. Each C-STORE names the C-MOVE's originator (PS3.7 9.1.1.1).
+ */
+final class MoveDestination implements RetrieveOperation.Target, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MoveDestination.class);
+    /** PS3.8 9.3.2.2: an association carries at most 128 presentation contexts (odd IDs 1-255). */
+    private static final int MAX_CONTEXTS = 128;
+    private static final String EXPLICIT = "1.2.840.10008.1.2.1";
+    private static final String IMPLICIT = "1.2.840.10008.1.2";
+
+    private final IncomingRequest request;
+    private final String aeTitle;
+    private String host;
+    private int port;
+    private ApplicationEntity requestor;
+    private boolean known;
+    private boolean unreachable;
+    private Association association;
+
+    MoveDestination(IncomingRequest request) {
+        this.request = request;
+        String title = request.command().getString(CommandTag.MOVE_DESTINATION);
+        this.aeTitle = title == null ? "" : title.strip();
+    }
+
+    String aeTitle() {
+        return aeTitle;
+    }
+
+    /** True once the handler said where the destination is. */
+    boolean known() {
+        return known;
+    }
+
+    /** True if the association to the destination could not be opened. */
+    boolean unreachable() {
+        return unreachable;
+    }
+
+    synchronized void set(String host, int port, ApplicationEntity requestor) {
+        if (known) {
+            throw new IllegalStateException("the move destination was already given");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not 1-65535");
+        }
+        this.host = Objects.requireNonNull(host, "host");
+        this.port = port;
+        this.requestor = requestor;
+        this.known = true;
+    }
+
+    @Override
+    public DimseResponse store(Dataset instance, String transferSyntaxUid) throws IOException {
+        return open(instance.getString(Tag.SOP_CLASS_UID), transferSyntaxUid).store(instance, transferSyntaxUid,
+                request.association().callingAeTitle(), request.messageId());
+    }
+
+    @Override
+    public DimseResponse store(Path part10File, String sopClassUid, String transferSyntaxUid) throws IOException {
+        return open(sopClassUid, transferSyntaxUid).store(part10File, request.association().callingAeTitle(),
+                request.messageId());
+    }
+
+    @Override
+    public synchronized boolean usable() {
+        return association != null && association.isEstablished();
+    }
+
+    private synchronized Association open(String firstSopClass, String firstTransferSyntax) throws IOException {
+        if (!known) {
+            throw new AssociationException("the handler did not say where move destination " + aeTitle + " is");
+        }
+        if (association != null) {
+            return association;
+        }
+        if (unreachable) {
+            throw new AssociationException("move destination " + aeTitle + " could not be reached");
+        }
+        ApplicationEntity entity = requestor != null ? requestor
+                : withStorageContexts(request.newRequestor(), firstSopClass, firstTransferSyntax);
+        try {
+            association = entity.associate(host, port, aeTitle);
+        } catch (IOException | RuntimeException e) {
+            unreachable = true;
+            LOG.warn("{}: move destination {} at {}:{} not reached: {}", request.association(), aeTitle, host, port,
+                    e.getMessage());
+            throw e instanceof IOException io ? io : new AssociationException(e.getMessage(), e);
+        }
+        return association;
+    }
+
+    /**
+     * Proposes {@code first} (with its own transfer syntax too, if it has one), then the standard
+     * storage SOP classes, each with Explicit and Implicit VR Little Endian, up to 128 contexts.
+     */
+    static ApplicationEntity withStorageContexts(ApplicationEntity entity, String first, String firstTransferSyntax) {
+        List<String> syntaxes = new ArrayList<>();
+        if (firstTransferSyntax != null && !firstTransferSyntax.equals(EXPLICIT) && !firstTransferSyntax.equals(IMPLICIT)) {
+            syntaxes.add(firstTransferSyntax);
+        }
+        syntaxes.add(EXPLICIT);
+        syntaxes.add(IMPLICIT);
+        int contexts = 0;
+        if (first != null) {
+            entity.addRequestedContext(first, syntaxes.toArray(String[]::new));
+            contexts++;
+        }
+        for (String sopClass : StorageSopClasses.LIST) {
+            if (contexts == MAX_CONTEXTS) {
+                break;
+            }
+            if (!sopClass.equals(first)) {
+                entity.addRequestedContext(sopClass, EXPLICIT, IMPLICIT);
+                contexts++;
+            }
+        }
+        return entity;
+    }
+
+    /** Releases the association to the destination, if one was opened. */
+    @Override
+    public synchronized void close() {
+        if (association != null) {
+            association.close();
+        }
+    }
+
+    /**
+     * The storage SOP classes of PS3.6 that are not retired, in the registry's order. (To come from
+     * the SOP class catalogue, {@code ServiceClassRegistry}, once it is there.)
+     */
+    private static final class StorageSopClasses {
+        static final List<String> LIST = UidRegistry.entries().stream()
+                .filter(e -> e.type() == UidType.SOP_CLASS && !e.retired() && e.keyword().endsWith("Storage"))
+                .map(UidEntry::uid)
+                .toList();
+    }
+}
