@@ -1,0 +1,114 @@
+package org.netdicom.core.config;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.netdicom.core.api.AssociationServer;
+import org.netdicom.core.config.NodeSettings.InvalidSettingException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One DICOM server per factory configuration {@value #FACTORY_PID} (in Karaf, a file
+ * {@code etc/org.netdicom.server-<name>.cfg}): creating the configuration starts the server,
+ * changing it restarts only that server, deleting it stops it. Invalid settings are reported by
+ * name (see {@link ServerSettings}) and leave a running server as it was. Handlers come from the
+ * whiteboard. The keys and their defaults are in docs/configuration.md.
+ */
+@Component(configurationPid = ServerComponent.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true, service = {})
+public final class ServerComponent {
+
+    static final String FACTORY_PID = "org.netdicom.server";
+    private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.server");
+
+    private AssociationServer server;
+    private ServerSettings running;
+
+    @Activate
+    synchronized void activate(Map<String, Object> properties) {
+        ServerSettings settings = parse(properties);
+        if (settings != null) {
+            start(settings);
+        } else {
+            LOG.error("server {} not started", name(properties));
+        }
+    }
+
+    @Modified
+    synchronized void modified(Map<String, Object> properties) {
+        ServerSettings settings = parse(properties);
+        if (settings == null) {
+            if (server != null) {
+                LOG.error("server {} keeps running with its previous settings", running.name());
+            }
+            return;
+        }
+        if (server != null && settings.recognised().equals(running.recognised())) {
+            return;
+        }
+        stop();
+        start(settings);
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stop();
+    }
+
+    synchronized AssociationServer server() {
+        return server;
+    }
+
+    private static ServerSettings parse(Map<String, Object> properties) {
+        String name = name(properties);
+        try {
+            return ServerSettings.parse(name, properties);
+        } catch (InvalidSettingException e) {
+            LOG.error("server {}: invalid configuration: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Karaf's file name ({@code felix.fileinstall.filename}), else the PID. */
+    private static String name(Map<String, Object> properties) {
+        Object file = properties.get("felix.fileinstall.filename");
+        if (file != null) {
+            String f = file.toString();
+            return f.substring(f.lastIndexOf('/') + 1);
+        }
+        return String.valueOf(properties.getOrDefault("service.pid", FACTORY_PID));
+    }
+
+    private void start(ServerSettings settings) {
+        try {
+            server = settings.applicationEntity().startServer(settings.address());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("server {} not started: cannot listen on {} (setting 'port' or 'bind'): {}", settings.name(),
+                    display(settings.address()), e.getMessage());
+            return;
+        }
+        running = settings;
+        LOG.info("netdicom {} listening on {} ({})", server.aeTitle(), display(server.localAddress()), settings.name());
+    }
+
+    private void stop() {
+        if (server != null) {
+            server.close();
+            LOG.info("netdicom {} stopped listening on {} ({})", server.aeTitle(), display(server.localAddress()),
+                    running.name());
+            server = null;
+            running = null;
+        }
+    }
+
+    private static String display(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+}
