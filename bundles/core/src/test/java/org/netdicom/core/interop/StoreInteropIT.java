@@ -154,12 +154,10 @@ class StoreInteropIT {
         Map<String, Path> stored = byInstanceUid(received);
         assertEquals(sent.size(), stored.size(), "files stored: " + stored.keySet());
         for (Path original : sent) {
-            DicomFile header = DicomFile.read(Files.newInputStream(original), false, 0);
-            String uid = header.fileMeta().getString(org.netdicom.data.Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
+            String uid = meta(original).fileMeta().getString(org.netdicom.data.Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
             Path file = stored.get(uid);
             assertNotNull(file, uid + " (" + original.getFileName() + ") was not stored");
-            assertEquals(transferSyntax, DicomFile.read(Files.newInputStream(file), false, 0).transferSyntax().uid(),
-                    file.toString());
+            assertEquals(transferSyntax, meta(file).transferSyntax().uid(), file.toString());
             assertSameDataSet(original, file);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
 import org.netdicom.data.io.DicomWriter;
+import org.netdicom.data.io.ReadOptions;
 
 /**
  * Instances for the C-STORE interoperability tests: CT, MR and Secondary Capture images of varied
@@ -143,16 +145,19 @@ final class TestInstances {
         return d;
     }
 
+    /** The meta information of a Part 10 file, and its transfer syntax; the data set is not read. */
+    static DicomFile meta(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DicomFile.read(in, ReadOptions.DEFAULT.stopBefore(0));
+        }
+    }
+
     /** The files below {@code dir} by the SOP Instance UID of their meta information. */
     static Map<String, Path> byInstanceUid(Path dir) throws IOException {
         Map<String, Path> found = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                DicomFile f;
-                try (var in = Files.newInputStream(file)) {
-                    f = DicomFile.read(in, org.netdicom.data.io.ReadOptions.DEFAULT.stopBefore(0));
-                }
-                found.put(f.fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID), file);
+                found.put(meta(file).fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID), file);
             }
         }
         return found;
@@ -196,8 +201,7 @@ final class TestInstances {
     /** The bytes of the data set of a Part 10 file: what follows its meta information. */
     static byte[] dataSetBytes(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
-        DicomFile header = DicomFile.read(new java.io.ByteArrayInputStream(all), false, 0);
-        int start = 132 + 12 + (int) header.fileMeta().getLong(Tag.FILE_META_INFORMATION_GROUP_LENGTH, -1);
+        int start = 132 + 12 + (int) meta(file).fileMeta().getLong(Tag.FILE_META_INFORMATION_GROUP_LENGTH, -1);
         return Arrays.copyOfRange(all, start, all.length);
     }
 }
