@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.Deflater;
@@ -31,11 +32,12 @@ import org.netdicom.data.io.Transcoder;
 /**
  * One instance to send in a C-STORE-RQ (PS3.7 9.3.1.1), from a data set in memory or a Part 10
  * file: picks the accepted context that can carry it and encodes it for that context, streaming a
- * file's data set unchanged when the transfer syntaxes agree.
+ * file's data set unchanged when the transfer syntaxes agree and converting it as it streams when
+ * they do not.
  */
 final class StoreRequest {
 
-    /** Values from this size on stay in the file while a file is converted to another syntax. */
+    /** Values from this size on stay in the file when a file without group length is read to be sent. */
     private static final long BULK_THRESHOLD = 64 * 1024;
     /** PS3.10 7.1: 128-byte preamble and the DICM prefix precede the meta group. */
     private static final int PREAMBLE_AND_PREFIX = 132;
@@ -144,7 +146,11 @@ final class StoreRequest {
         return command;
     }
 
-    /** The data set encoded for {@code context}. */
+    /**
+     * The data set encoded for {@code context}. A file's data set is read when it is sent, its bytes
+     * as they are when the syntaxes agree, else converted as they are read ({@link Transcoder}): it is
+     * never held whole and never copied to disk first.
+     */
     OutgoingDataSet encode(PresentationContext context) throws IOException {
         TransferSyntax target = UidRegistry.transferSyntaxOrUnknown(context.transferSyntax());
         if (file != null && dataSetOffset > 0 && Transcoder.canTranscode(source, target)) {
@@ -156,20 +162,23 @@ final class StoreRequest {
             });
         }
         Dataset data = dataset != null ? dataset : DicomFile.read(file, BULK_THRESHOLD).dataset();
-        if (dataset != null && !hasBulkData(data)) {
+        if (!hasBulkData(data)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             write(data, target, out);
             return OutgoingDataSet.of(out.toByteArray());
         }
-        // Large values are streamed through a temporary file rather than held in memory.
-        Path temp = Files.createTempFile("netdicom-store-", ".raw");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-            write(data, target, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return OutgoingDataSet.of(() -> Files.newInputStream(temp, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
+        // Values left in files are encoded through a temporary file, made when the data set is sent
+        // (so a send that fails before leaves nothing behind) and deleted when it has been read.
+        return OutgoingDataSet.of(() -> {
+            Path temp = Files.createTempFile("netdicom-store-", ".raw");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
+                write(data, target, out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            return Files.newInputStream(temp, StandardOpenOption.DELETE_ON_CLOSE);
+        });
     }
 
     private static boolean hasBulkData(Dataset data) {

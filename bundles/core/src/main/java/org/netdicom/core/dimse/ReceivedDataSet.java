@@ -3,9 +3,11 @@ package org.netdicom.core.dimse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The encoded data set of a received DIMSE message, exactly as the peer sent it: in memory when it
@@ -14,8 +16,10 @@ import java.nio.file.Path;
  */
 public final class ReceivedDataSet implements AutoCloseable {
 
-    private final byte[] bytes;
-    private final int offset;
+    private byte[] bytes;
+    private int offset;
+    /** An in-memory data set as it was collected, until {@link #array()} joins it. */
+    private List<byte[]> blocks;
     private final long length;
     private final Path file;
     private final long fileOffset;
@@ -33,6 +37,16 @@ public final class ReceivedDataSet implements AutoCloseable {
         return new ReceivedDataSet(bytes, offset, length, null, 0);
     }
 
+    /**
+     * A data set held in {@code blocks}, each full but the last, {@code length} bytes in all: joined
+     * into one array only if {@link #array()} is asked for.
+     */
+    static ReceivedDataSet inMemory(List<byte[]> blocks, int length) {
+        ReceivedDataSet data = new ReceivedDataSet(null, 0, length, null, 0);
+        data.blocks = blocks;
+        return data;
+    }
+
     /** A data set in {@code file} from {@code fileOffset} to its end. */
     static ReceivedDataSet inFile(Path file, long fileOffset, long length) {
         return new ReceivedDataSet(null, 0, length, file, fileOffset);
@@ -48,11 +62,45 @@ public final class ReceivedDataSet implements AutoCloseable {
     }
 
     /** The backing array of an in-memory data set (from {@link #offset()}, {@link #length()} bytes). */
-    public byte[] array() {
-        if (bytes == null) {
+    public synchronized byte[] array() {
+        if (file != null) {
             throw new IllegalStateException("the data set is in " + file + ", not in memory");
         }
+        if (blocks != null) {
+            byte[] all = new byte[(int) length];
+            int at = 0;
+            for (byte[] block : blocks) {
+                int n = Math.min(block.length, all.length - at);
+                System.arraycopy(block, 0, all, at, n);
+                at += n;
+            }
+            bytes = all;
+            offset = 0;
+            blocks = null;
+        }
         return bytes;
+    }
+
+    /** Writes the encoded bytes to {@code out}. */
+    public void writeTo(OutputStream out) throws IOException {
+        List<byte[]> collected;
+        synchronized (this) {
+            collected = blocks;
+        }
+        if (collected != null) {
+            long left = length;
+            for (byte[] block : collected) {
+                int n = (int) Math.min(block.length, left);
+                out.write(block, 0, n);
+                left -= n;
+            }
+        } else if (file == null) {
+            out.write(bytes, offset, (int) length);
+        } else {
+            try (InputStream in = open()) {
+                in.transferTo(out);
+            }
+        }
     }
 
     public int offset() {
@@ -72,7 +120,8 @@ public final class ReceivedDataSet implements AutoCloseable {
     /** The encoded bytes as a stream. */
     public InputStream open() throws IOException {
         if (file == null) {
-            return new ByteArrayInputStream(bytes, offset, (int) length);
+            byte[] all = array();
+            return new ByteArrayInputStream(all, offset, (int) length);
         }
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(fileOffset);
@@ -82,7 +131,7 @@ public final class ReceivedDataSet implements AutoCloseable {
     /** A copy of the encoded bytes; only for data sets that fit an array. */
     public byte[] toByteArray() {
         if (file == null) {
-            return java.util.Arrays.copyOfRange(bytes, offset, offset + (int) length);
+            return java.util.Arrays.copyOfRange(array(), offset, offset + (int) length);
         }
         if (length > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("a data set of " + length + " bytes does not fit an array");

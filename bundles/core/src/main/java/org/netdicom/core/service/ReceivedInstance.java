@@ -174,13 +174,7 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
     @Override
     public void writePart10(OutputStream out) throws IOException {
         DicomFile.writeHeader(out, fileMeta);
-        if (data.isInMemory()) {
-            out.write(data.array(), data.offset(), (int) data.length());
-        } else {
-            try (InputStream in = data.open()) {
-                in.transferTo(out);
-            }
-        }
+        data.writeTo(out);
     }
 
     @Override

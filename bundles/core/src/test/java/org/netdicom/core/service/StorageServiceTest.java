@@ -151,6 +151,54 @@ class StorageServiceTest {
         assertEquals(sent, DicomFile.read(out.resolve("1.2.3.5.dcm")).dataset());
     }
 
+    /**
+     * DCMTK aborts on a PDV of odd length, so every fragment is even: with an odd maximum PDU length,
+     * and for a deflated data set of odd length, which gets a trailing 0x00 (as DCMTK sends it).
+     */
+    @Test
+    void sendsEvenFragmentsAndPadsADeflatedDataSetOfOddLength() throws IOException {
+        Dataset sent = null;
+        for (int i = 0; sent == null && i < 100; i++) {
+            byte[] noise = new byte[20_000 + 2 * i];
+            new java.util.Random(i).nextBytes(noise); // deflates to about as much: several fragments
+            java.util.Arrays.fill(noise, 0, 1000 + 10 * i, (byte) 7);
+            Dataset candidate = ct("1.2.3.20." + i, 10).setBytes(Tag.PIXEL_DATA, VR.OW, noise);
+            if (deflatedLength(candidate) % 2 == 1) {
+                sent = candidate;
+            }
+        }
+        assertNotNull(sent, "a data set whose deflated length is odd");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<Integer> fragments = new CopyOnWriteArrayList<>();
+        server = scp(DEFLATED).maximumPduLength(4099).startServer(new InetSocketAddress("127.0.0.1", 0),
+                EventBindings.of(EventType.EVT_C_STORE, storeInto(out))
+                        .and(EventType.EVT_PDU_RECV, (org.netdicom.core.api.handler.NotificationHandler) e -> {
+                            if (((org.netdicom.core.api.event.PduEvent) e).pdu()
+                                    instanceof org.netdicom.core.pdu.PDataTf data) {
+                                data.values().forEach(pdv -> fragments.add(pdv.length()));
+                            }
+                        }));
+        Path file = dir.resolve("in.dcm");
+        DicomFile.write(file, sent, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        int port = server.localAddress().getPort();
+        try (Association a = scu(DEFLATED).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(sent).status(), "in memory");
+            assertEquals(Status.SUCCESS, a.store(file).status(), "streamed from a file");
+        }
+        assertEquals(sent, DicomFile.read(out.resolve(sent.getString(Tag.SOP_INSTANCE_UID) + ".dcm")).dataset());
+        assertTrue(fragments.size() >= 2 * 5, fragments.toString());
+        assertTrue(fragments.stream().allMatch(n -> n % 2 == 0 && n <= 4099 - 6), fragments.toString());
+    }
+
+    private static long deflatedLength(Dataset d) throws IOException {
+        java.io.ByteArrayOutputStream part10 = new java.io.ByteArrayOutputStream();
+        DicomFile.write(part10, DicomFile.createFileMeta(d, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN), d,
+                TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN);
+        java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+        DicomFile.writeHeader(header, DicomFile.createFileMeta(d, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN));
+        return part10.size() - header.size();
+    }
+
     @Test
     void streamsAFileUnchangedWhenTheSyntaxesAgreeAndConvertsOtherwise() throws IOException {
         Path in = dir.resolve("in.dcm");

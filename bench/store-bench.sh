@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# C-STORE benchmark: netdicom against DCMTK in the same run, on 127.0.0.1, with ratios.
+#
+#   bench/store-bench.sh                 (a) 500 instances of 0.5 MiB, (b) 4 instances of 200 MiB
+#   ROUNDS=5 N_SMALL=1000 N_LARGE=8 bench/store-bench.sh
+#
+# Each row sends all instances of a set over one association (best of ROUNDS runs):
+#   DCMTK storescu -> DCMTK storescp    (the baseline)
+#   DCMTK storescu -> netdicom SCP      (our SCP; ratio to the baseline)
+#   netdicom SCU   -> DCMTK storescp    (our SCU; ratio to the baseline)
+# and, for (a), our SCP with dataSetMemoryLimit 0: every data set spooled as it arrives (the default
+# keeps data sets up to 1 MiB in memory; larger ones, all of (b), are spooled either way).
+# Both SCPs write Part 10 files to a folder on tmpfs (/dev/shm if present, else /tmp), storescp with
+# +B (the data set written as received, without parsing it: its fastest mode), ours with storePart10
+# (spool file linked into place, or the data set written from memory). Our SCPs run all the time and
+# get one untimed pass of (a) first, as a server would be warm; our SCU is a new JVM every run, its
+# time taken from reading the files' headers to the release (JIT warm-up included, JVM start not),
+# and again after an untimed pass over the first 50 files (at most 100 MB) in the same JVM, as in a
+# long-running application.
+# JAVA_OPTS (default -Xmx256m, the heap of issue 5's large-instance test) applies to our SCPs and SCU.
+# DCMTK runs with TCP_NODELAY=1 on both sides. For (b) the resident memory of the SCP processes
+# (VmRSS now, VmHWM peak since start) is printed before and after its rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+N_SMALL=${N_SMALL:-500}
+N_LARGE=${N_LARGE:-4}
+LARGE_FRAMES=${LARGE_FRAMES:-100}   # 1024 x 1024 x 16 bit: 2 MiB a frame
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+export TCP_NODELAY=1
+
+for tool in storescu storescp; do
+  command -v "$tool" >/dev/null || { echo "DCMTK's $tool is missing: apt-get install -y dcmtk" >&2; exit 1; }
+done
+if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/StoreBench.class ]]; then
+  mvn -B -q install -DskipTests -pl bench -am
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+# shellcheck disable=SC2206
+JAVA=(java $JAVA_OPTS -cp "$CP" org.netdicom.bench.StoreBench)
+
+base=/tmp
+[[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+work=$(mktemp -d "$base/store-bench.XXXXXX")
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+now() { date +%s.%N; }
+best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
+memory() { awk '/^VmRSS|^VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$1/status"; }
+
+echo "== generating instances in $work"
+"${JAVA[@]}" generate "$work/small" "$N_SMALL" 0
+"${JAVA[@]}" generate "$work/large" "$N_LARGE" "$LARGE_FRAMES"
+
+mkdir -p "$work/to-dcmtk" "$work/to-ours" "$work/to-spooling"
+DCMTK_PORT=$(free_port)
+(cd "$work/to-dcmtk" && exec storescp --aetitle STORESCP +B -od "$work/to-dcmtk" "$DCMTK_PORT") >/dev/null 2>&1 &
+DCMTK_PID=$!
+pids+=("$DCMTK_PID")
+OUR_PORT=$(free_port)
+"${JAVA[@]}" scp "$OUR_PORT" "$work/to-ours" >"$work/scp.log" 2>&1 &
+OUR_PID=$!
+pids+=("$OUR_PID")
+SPOOLING_PORT=$(free_port)
+"${JAVA[@]}" scp "$SPOOLING_PORT" "$work/to-spooling" 0 >"$work/scp-spooling.log" 2>&1 &
+SPOOLING_PID=$!
+pids+=("$SPOOLING_PID")
+wait_port "$DCMTK_PORT" && wait_port "$OUR_PORT" && wait_port "$SPOOLING_PORT" \
+  || { echo "a server did not start" >&2; cat "$work"/scp*.log >&2; exit 1; }
+
+clear_received() { find "$work/to-dcmtk" "$work/to-ours" "$work/to-spooling" -maxdepth 1 -type f -delete; }
+# Seconds for one run of storescu against a port, all files of a set over one association.
+storescu_time() {  # set port aet
+  local t0 t1; clear_received; t0=$(now)
+  storescu -R +sd -aec "$3" 127.0.0.1 "$2" "$work/$1" >/dev/null
+  t1=$(now); python3 -c "print($t1 - $t0)"
+}
+ours_time() {  # set port aet [--warm]
+  clear_received; "${JAVA[@]}" scu ${4:-} 127.0.0.1 "$2" "$3" "$work/$1" | sed -n 's/^RESULT //p'
+}
+measure() { local r=(); for _ in $(seq "$ROUNDS"); do r+=("$("$@")"); done; best "${r[@]}"; }
+row() {  # label set seconds [baseline-seconds label]
+  python3 - "$@" "$(ls "$work/$2" | wc -l)" "$(du -sb "$work/$2" | cut -f1)" <<'PYEOF'
+import sys
+label, _, secs, *rest = sys.argv[1:]
+n, size = int(rest[-2]), int(rest[-1])
+secs = float(secs)
+line = f"{label:34} {n / secs:9.1f} inst/s {size / secs / 1e6:8.1f} MB/s"
+if len(rest) == 4:
+    line += f"   {rest[1]} ratio {float(rest[0]) / secs:.2f}x"
+print(line)
+PYEOF
+}
+
+echo "== C-STORE, $(nproc) cores, DCMTK $(storescu --version | sed -n 's/.*storescu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
+echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --output=fstype "$base" | tail -1)); JAVA_OPTS $JAVA_OPTS"
+for port in "$OUR_PORT" "$SPOOLING_PORT"; do storescu_time small "$port" NETDICOM >/dev/null; done  # warm-up
+for set in small large; do
+  if [[ $set == small ]]; then
+    echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS"
+  else
+    echo "-- (b) $N_LARGE instances of $(du -b "$work/large/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS"
+    echo "   SCP memory before: netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
+  fi
+  b=$(measure storescu_time "$set" "$DCMTK_PORT" STORESCP)
+  s=$(measure storescu_time "$set" "$OUR_PORT" NETDICOM)
+  u=$(measure ours_time "$set" "$DCMTK_PORT" STORESCP)
+  w=$(measure ours_time "$set" "$DCMTK_PORT" STORESCP --warm)
+  row "DCMTK storescu -> DCMTK storescp" "$set" "$b"
+  row "DCMTK storescu -> netdicom SCP" "$set" "$s" "$b" SCP
+  if [[ $set == small ]]; then
+    z=$(measure storescu_time "$set" "$SPOOLING_PORT" NETDICOM)
+    row "  same, memory limit 0 (spooled)" "$set" "$z" "$b" SCP
+  fi
+  row "netdicom SCU   -> DCMTK storescp" "$set" "$u" "$b" SCU
+  row "  same, JIT warmed up first" "$set" "$w" "$b" SCU
+  if [[ $set == large ]]; then
+    echo "   SCP memory after:  netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
+  fi
+done
+echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

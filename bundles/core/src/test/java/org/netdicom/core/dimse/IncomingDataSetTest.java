@@ -1,0 +1,86 @@
+package org.netdicom.core.dimse;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncomingDataSetTest {
+
+    @TempDir
+    Path spool;
+
+    private static byte[] fragment(int index, int length) {
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = (byte) (index * 7 + i);
+        }
+        return b;
+    }
+
+    @Test
+    void collectsFragmentsInBlocksWithoutGrowingAnArray() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 1 << 20, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE);
+        int fragments = 32;
+        int length = 16372;
+        for (int i = 0; i < fragments; i++) {
+            data.append(fragment(i, length), 0, length);
+            // a block of 16 KiB, then blocks of 128 KiB: nothing allocated beyond the next block
+            assertTrue(data.capacity() < (i + 1) * length + 128 * 1024, i + ": " + data.capacity());
+        }
+        ReceivedDataSet received = data.finish();
+        assertTrue(received.isInMemory());
+        assertEquals((long) fragments * length, received.length());
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        received.writeTo(written); // from the blocks
+        byte[] all = written.toByteArray();
+        assertEquals(fragments * length, all.length);
+        for (int i = 0; i < fragments; i++) {
+            byte[] expected = fragment(i, length);
+            for (int j = 0; j < length; j++) {
+                assertEquals(expected[j], all[i * length + j], "fragment " + i + " byte " + j);
+            }
+        }
+        assertArrayEquals(all, received.array(), "joined into one array of the exact size");
+        try (InputStream in = received.open()) {
+            assertArrayEquals(all, in.readAllBytes());
+        }
+    }
+
+    @Test
+    void neverGrowsPastTheMemoryLimitAndSpoolsBeyondIt() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 40_000, Long.MAX_VALUE, () -> new byte[] {'P', 'F'});
+        data.append(fragment(0, 16_000), 0, 16_000);
+        data.append(fragment(1, 16_000), 0, 16_000);
+        assertTrue(data.capacity() <= 40_000, Integer.toString(data.capacity()));
+        data.append(fragment(2, 16_000), 0, 16_000);
+        assertEquals(0, data.capacity(), "spooled");
+        ReceivedDataSet received = data.finish();
+        assertEquals(2, received.fileOffset());
+        assertEquals(48_000, received.length());
+        try (InputStream in = received.open()) {
+            byte[] all = in.readAllBytes();
+            assertEquals(48_000, all.length);
+            assertEquals(fragment(2, 16_000)[15_999], all[47_999]);
+        }
+        received.close();
+        try (Stream<Path> left = Files.list(spool)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void refusesADataSetLongerThanItsMaximum() throws IOException {
+        IncomingDataSet data = new IncomingDataSet(spool, 1000, 1500, IncomingDataSet.Prefix.NONE);
+        assertDoesNotThrow(() -> data.append(new byte[1000], 0, 1000));
+        assertThrows(DimseFormatException.class, () -> data.append(new byte[1000], 0, 1000));
+        data.discard();
+    }
+}
