@@ -253,6 +253,6 @@ class StatusServiceMeaningTest {
 
     @Test
     void rejectsAMissingService() {
-        assertThrows(NullPointerException.class, () -> Status.SUCCESS.meaning(null));
+        assertThrows(NullPointerException.class, () -> Status.SUCCESS.meaning((ServiceClass) null));
     }
 }
