@@ -30,6 +30,7 @@ import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.CommandTag;
+import org.netdicom.core.dimse.DataSetCodec;
 import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
 import org.netdicom.core.dimse.DimseSettings;
@@ -56,8 +57,6 @@ import org.netdicom.core.service.ServiceDispatcher;
 import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
 import org.netdicom.data.Dataset;
-import org.netdicom.data.dict.UidRegistry;
-import org.netdicom.data.io.DicomReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +78,17 @@ abstract class AbstractAssociation implements DulUser, Association {
     private final DimseSettings dimse;
     private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
     private final ServiceDispatcher services = new ServiceDispatcher();
+    private final NormalizedOperations normalized = new NormalizedOperations(new NormalizedOperations.Contexts() {
+        @Override
+        public List<PresentationContext> accepted() {
+            return accepted;
+        }
+
+        @Override
+        public boolean weAreAcceptor() {
+            return isAcceptor();
+        }
+    }, (context, request, dataSet) -> toResponse(exchange(context, request, dataSet)));
     private final Map<Integer, Outstanding> pending = new ConcurrentHashMap<>();
     /** Requests of the peer being served or queued, by Message ID: a C-CANCEL-RQ finds them here. */
     private final Map<Integer, IncomingRequest> serving = new ConcurrentHashMap<>();
@@ -145,6 +155,40 @@ abstract class AbstractAssociation implements DulUser, Association {
         return toResponse(exchange(context, request, store.encode(context)));
     }
 
+    // ---- DIMSE-N operations (NormalizedOperations) -----------------------------------------------
+
+    @Override
+    public DimseResponse nEventReport(String sopClass, String sopInstance, int eventTypeId, Dataset eventInformation)
+            throws IOException {
+        return normalized.nEventReport(sopClass, sopInstance, eventTypeId, eventInformation);
+    }
+
+    @Override
+    public DimseResponse nGet(String sopClass, String sopInstance, int... attributeTags) throws IOException {
+        return normalized.nGet(sopClass, sopInstance, attributeTags);
+    }
+
+    @Override
+    public DimseResponse nSet(String sopClass, String sopInstance, Dataset modifications) throws IOException {
+        return normalized.nSet(sopClass, sopInstance, modifications);
+    }
+
+    @Override
+    public DimseResponse nAction(String sopClass, String sopInstance, int actionTypeId, Dataset actionInformation)
+            throws IOException {
+        return normalized.nAction(sopClass, sopInstance, actionTypeId, actionInformation);
+    }
+
+    @Override
+    public DimseResponse nCreate(String sopClass, String sopInstance, Dataset attributes) throws IOException {
+        return normalized.nCreate(sopClass, sopInstance, attributes);
+    }
+
+    @Override
+    public DimseResponse nDelete(String sopClass, String sopInstance) throws IOException {
+        return normalized.nDelete(sopClass, sopInstance);
+    }
+
     /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */
     protected final DimseResponse toResponse(DimseMessage message) throws IOException {
         try {
@@ -152,10 +196,7 @@ abstract class AbstractAssociation implements DulUser, Association {
             Dataset data = null;
             if (message.dataSet() != null) {
                 PresentationContext context = acceptedContext(message.contextId());
-                try (var in = message.dataSet().open()) {
-                    data = new DicomReader(in).readDataset(
-                            UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
-                }
+                data = DataSetCodec.decode(message.dataSet(), context.transferSyntax());
             }
             return new DimseResponse(command, data);
         } finally {

@@ -35,6 +35,11 @@ public final class ServiceDispatcher {
                         : Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
                 case CommandField.C_STORE_RQ -> StorageService.respond(request.message(), request.context(),
                         request.association(), request.events());
+                case CommandField.N_EVENT_REPORT_RQ, CommandField.N_GET_RQ, CommandField.N_SET_RQ,
+                        CommandField.N_ACTION_RQ, CommandField.N_CREATE_RQ, CommandField.N_DELETE_RQ -> {
+                    NormalizedService.serve(request); // sends its response, which may carry a data set
+                    yield null;
+                }
                 default -> Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
             };
             if (response != null) {
