@@ -125,6 +125,54 @@ public interface Association extends EventBinder, AutoCloseable {
     ResponseIterator move(String moveDestinationAeTitle, Dataset identifier, String informationModelSopClassUid,
             int priority) throws IOException;
 
+    // ---- DIMSE-N (PS3.7 10). Each request goes on an accepted context of its SOP class where we hold
+    // the role that sends it: the SCP for N-EVENT-REPORT, the SCU for the others (PS3.4). Without
+    // role selection the requestor is SCU and the acceptor SCP: an acceptor reports events (Storage
+    // Commitment results on the association of the N-ACTION), a requestor must propose the SCP role
+    // (ApplicationEntity.requestRole) to report them. The Print Management meta SOP classes carry
+    // film session, film box, image box and printer: a request of those SOP classes goes on the
+    // Basic Grayscale, else the Basic Color Print Management Meta context when its own SOP class
+    // was not negotiated; UPS Push requests likewise go on a UPS Pull, Watch or Event context
+    // (PS3.4 CC.3.1). Data sets are encoded in the context's transfer syntax; the response's data
+    // set (reply, attribute list) is decoded in it. Any status is returned, not thrown.
+    // Each throws AssociationException if no suitable context was accepted, the association ended or
+    // the response did not arrive within the DIMSE timeout (the association is then aborted).
+
+    /**
+     * Sends an N-EVENT-REPORT-RQ: reports event {@code eventTypeId} (PS3.4 defines them per SOP
+     * class, e.g. 1 and 2 for Storage Commitment results) about {@code sopInstance}, with
+     * {@code eventInformation} (null for none). The response may carry an Event Reply.
+     */
+    DimseResponse nEventReport(String sopClass, String sopInstance, int eventTypeId, Dataset eventInformation)
+            throws IOException;
+
+    /**
+     * Sends an N-GET-RQ for the values of {@code attributeTags} ({@code 0xGGGGEEEE}; none: all the
+     * SOP class defines) of {@code sopInstance}. The response's data set is the Attribute List.
+     */
+    DimseResponse nGet(String sopClass, String sopInstance, int... attributeTags) throws IOException;
+
+    /** Sends an N-SET-RQ modifying {@code sopInstance} with {@code modifications} (the Modification List). */
+    DimseResponse nSet(String sopClass, String sopInstance, Dataset modifications) throws IOException;
+
+    /**
+     * Sends an N-ACTION-RQ: action {@code actionTypeId} (e.g. 1, Request Storage Commitment) on
+     * {@code sopInstance} with {@code actionInformation} (null for none). The response may carry an
+     * Action Reply.
+     */
+    DimseResponse nAction(String sopClass, String sopInstance, int actionTypeId, Dataset actionInformation)
+            throws IOException;
+
+    /**
+     * Sends an N-CREATE-RQ for a new instance of {@code sopClass} with {@code attributes} (null for
+     * none). {@code sopInstance} null leaves the UID to the SCP, which returns it as the response's
+     * {@link DimseResponse#affectedSopInstanceUid()}.
+     */
+    DimseResponse nCreate(String sopClass, String sopInstance, Dataset attributes) throws IOException;
+
+    /** Sends an N-DELETE-RQ for {@code sopInstance}. */
+    DimseResponse nDelete(String sopClass, String sopInstance) throws IOException;
+
     /** Releases the association (A-RELEASE) and waits for the acceptor's answer, at most the ACSE timeout. */
     void release() throws IOException;
 

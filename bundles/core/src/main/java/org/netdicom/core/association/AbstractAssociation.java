@@ -79,6 +79,17 @@ abstract class AbstractAssociation implements DulUser, Association {
     private final DimseSettings dimse;
     private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
     private final ServiceDispatcher services = new ServiceDispatcher();
+    private final NormalizedOperations normalized = new NormalizedOperations(new NormalizedOperations.Contexts() {
+        @Override
+        public List<PresentationContext> accepted() {
+            return accepted;
+        }
+
+        @Override
+        public boolean weAreAcceptor() {
+            return isAcceptor();
+        }
+    }, (context, request, dataSet) -> toResponse(exchange(context, request, dataSet)));
     private final Map<Integer, Outstanding> pending = new ConcurrentHashMap<>();
     /** Requests of the peer being served or queued, by Message ID: a C-CANCEL-RQ finds them here. */
     private final Map<Integer, IncomingRequest> serving = new ConcurrentHashMap<>();
@@ -195,6 +206,40 @@ abstract class AbstractAssociation implements DulUser, Association {
     private ResponseIterator send(QueryRetrieveRequest request) throws IOException {
         PresentationContext context = contextFor(request.informationModel());
         return exchangeMany(context, request.command(), request.identifier(context));
+    }
+
+    // ---- DIMSE-N operations (NormalizedOperations) -----------------------------------------------
+
+    @Override
+    public DimseResponse nEventReport(String sopClass, String sopInstance, int eventTypeId, Dataset eventInformation)
+            throws IOException {
+        return normalized.nEventReport(sopClass, sopInstance, eventTypeId, eventInformation);
+    }
+
+    @Override
+    public DimseResponse nGet(String sopClass, String sopInstance, int... attributeTags) throws IOException {
+        return normalized.nGet(sopClass, sopInstance, attributeTags);
+    }
+
+    @Override
+    public DimseResponse nSet(String sopClass, String sopInstance, Dataset modifications) throws IOException {
+        return normalized.nSet(sopClass, sopInstance, modifications);
+    }
+
+    @Override
+    public DimseResponse nAction(String sopClass, String sopInstance, int actionTypeId, Dataset actionInformation)
+            throws IOException {
+        return normalized.nAction(sopClass, sopInstance, actionTypeId, actionInformation);
+    }
+
+    @Override
+    public DimseResponse nCreate(String sopClass, String sopInstance, Dataset attributes) throws IOException {
+        return normalized.nCreate(sopClass, sopInstance, attributes);
+    }
+
+    @Override
+    public DimseResponse nDelete(String sopClass, String sopInstance) throws IOException {
+        return normalized.nDelete(sopClass, sopInstance);
     }
 
     /** The public view of a response; its data set, if any, is decoded in the context's transfer syntax. */

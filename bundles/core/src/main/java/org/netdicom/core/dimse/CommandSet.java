@@ -42,6 +42,21 @@ public final class CommandSet {
         return this;
     }
 
+    /** Sets an AT element (Attribute Identifier List, Offending Element): tags as {@code 0xGGGGEEEE}. */
+    public CommandSet putTags(CommandTag tag, int... attributeTags) {
+        if (tag.vr() != CommandTag.Vr.AT) {
+            throw new IllegalArgumentException(tag + " is not a tag list");
+        }
+        set(tag.tag(), attributeTags.clone(), 0);
+        return this;
+    }
+
+    /** The tags of an AT element, or null if absent. */
+    public int[] getTags(CommandTag tag) {
+        int i = indexOf(tag.tag());
+        return i >= 0 && values[i] instanceof int[] list ? list.clone() : null;
+    }
+
     public boolean contains(CommandTag tag) {
         return indexOf(tag.tag()) >= 0;
     }

@@ -64,8 +64,11 @@ public final class DataSetCodec {
     public static Dataset decode(ReceivedDataSet data, String transferSyntaxUid) throws IOException {
         TransferSyntax ts = UidRegistry.transferSyntaxOrUnknown(transferSyntaxUid);
         if (ts.isDeflated()) {
-            try (InputStream in = new InflaterInputStream(data.open(), new Inflater(true))) {
+            Inflater inflater = new Inflater(true);
+            try (InputStream in = new InflaterInputStream(data.open(), inflater)) {
                 return new DicomReader(in).readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            } finally {
+                inflater.end();
             }
         }
         if (data.isInMemory()) {

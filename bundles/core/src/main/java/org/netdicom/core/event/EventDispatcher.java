@@ -13,6 +13,13 @@ import org.netdicom.core.api.event.CMoveEvent;
 import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.Event;
 import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.event.NActionEvent;
+import org.netdicom.core.api.event.NCreateEvent;
+import org.netdicom.core.api.event.NDeleteEvent;
+import org.netdicom.core.api.event.NEventReportEvent;
+import org.netdicom.core.api.event.NGetEvent;
+import org.netdicom.core.api.event.NServiceEvent;
+import org.netdicom.core.api.event.NSetEvent;
 import org.netdicom.core.api.event.SopCommonEvent;
 import org.netdicom.core.api.event.SopExtendedEvent;
 import org.netdicom.core.api.event.UserIdentityEvent;
@@ -22,6 +29,13 @@ import org.netdicom.core.api.handler.CFindHandler;
 import org.netdicom.core.api.handler.CGetHandler;
 import org.netdicom.core.api.handler.CMoveHandler;
 import org.netdicom.core.api.handler.CStoreHandler;
+import org.netdicom.core.api.handler.NActionHandler;
+import org.netdicom.core.api.handler.NCreateHandler;
+import org.netdicom.core.api.handler.NDeleteHandler;
+import org.netdicom.core.api.handler.NEventReportHandler;
+import org.netdicom.core.api.handler.NGetHandler;
+import org.netdicom.core.api.handler.NResult;
+import org.netdicom.core.api.handler.NSetHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
 import org.netdicom.core.api.handler.SopCommonHandler;
 import org.netdicom.core.api.handler.SopExtendedHandler;
@@ -120,6 +134,31 @@ public final class EventDispatcher {
 
     public Status cMove(CMoveEvent event) {
         return intervene(event, CMoveHandler.class, RETRIEVE_REFUSED, MOVE_HANDLER_FAILED, (h, e) -> h.onCMove(e));
+    }
+
+    /**
+     * The answer of the handler of a DIMSE-N event, or null when none is bound (the service then
+     * answers as the handler interfaces document). A handler that throws gets 0x0110; one that
+     * returns null gets null back here, which the service also answers with 0x0110.
+     */
+    public NResult normalized(NServiceEvent event) {
+        if (registry.intervention(event.type()) == null) {
+            return null;
+        }
+        NResult failed = NResult.of(PROCESSING_FAILURE);
+        return switch (event.type()) {
+            case EVT_N_GET -> intervene((NGetEvent) event, NGetHandler.class, null, failed, (h, e) -> h.onNGet(e));
+            case EVT_N_SET -> intervene((NSetEvent) event, NSetHandler.class, null, failed, (h, e) -> h.onNSet(e));
+            case EVT_N_ACTION -> intervene((NActionEvent) event, NActionHandler.class, null, failed,
+                    (h, e) -> h.onNAction(e));
+            case EVT_N_CREATE -> intervene((NCreateEvent) event, NCreateHandler.class, null, failed,
+                    (h, e) -> h.onNCreate(e));
+            case EVT_N_DELETE -> intervene((NDeleteEvent) event, NDeleteHandler.class, null, failed,
+                    (h, e) -> h.onNDelete(e));
+            case EVT_N_EVENT_REPORT -> intervene((NEventReportEvent) event, NEventReportHandler.class, null, failed,
+                    (h, e) -> h.onNEventReport(e));
+            default -> throw new IllegalArgumentException(event.type() + " is not a DIMSE-N event");
+        };
     }
 
     /**

@@ -41,6 +41,11 @@ public final class ServiceDispatcher {
                         RetrieveService::serveGet);
                 case CommandField.C_MOVE_RQ -> serveIf(RetrieveService.servesMove(sopClass), request,
                         RetrieveService::serveMove);
+                case CommandField.N_EVENT_REPORT_RQ, CommandField.N_GET_RQ, CommandField.N_SET_RQ,
+                        CommandField.N_ACTION_RQ, CommandField.N_CREATE_RQ, CommandField.N_DELETE_RQ -> {
+                    NormalizedService.serve(request); // sends its response, which may carry a data set
+                    yield null;
+                }
                 default -> Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
             };
             if (response != null) {

@@ -9,6 +9,12 @@ import org.netdicom.core.api.handler.CGetHandler;
 import org.netdicom.core.api.handler.CMoveHandler;
 import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.DicomEventHandler;
+import org.netdicom.core.api.handler.NActionHandler;
+import org.netdicom.core.api.handler.NCreateHandler;
+import org.netdicom.core.api.handler.NDeleteHandler;
+import org.netdicom.core.api.handler.NEventReportHandler;
+import org.netdicom.core.api.handler.NGetHandler;
+import org.netdicom.core.api.handler.NSetHandler;
 import org.netdicom.core.api.handler.NotificationHandler;
 import org.netdicom.core.api.handler.SopCommonHandler;
 import org.netdicom.core.api.handler.SopExtendedHandler;
@@ -47,12 +53,12 @@ public enum EventType {
     EVT_C_GET(CGetHandler.class, "C-GET request received"),
     EVT_C_MOVE(CMoveHandler.class, "C-MOVE request received"),
     EVT_C_STORE(CStoreHandler.class, "C-STORE request received"),
-    EVT_N_ACTION(null, "N-ACTION request received"),
-    EVT_N_CREATE(null, "N-CREATE request received"),
-    EVT_N_DELETE(null, "N-DELETE request received"),
-    EVT_N_EVENT_REPORT(null, "N-EVENT-REPORT request received"),
-    EVT_N_GET(null, "N-GET request received"),
-    EVT_N_SET(null, "N-SET request received");
+    EVT_N_ACTION(NActionHandler.class, "N-ACTION request received"),
+    EVT_N_CREATE(NCreateHandler.class, "N-CREATE request received"),
+    EVT_N_DELETE(NDeleteHandler.class, "N-DELETE request received"),
+    EVT_N_EVENT_REPORT(NEventReportHandler.class, "N-EVENT-REPORT request received"),
+    EVT_N_GET(NGetHandler.class, "N-GET request received"),
+    EVT_N_SET(NSetHandler.class, "N-SET request received");
 
     private final boolean intervention;
     private final Class<? extends DicomEventHandler> handlerType;

@@ -5,7 +5,7 @@
  * contract: what the handler receives, what it returns, and what happens when it throws.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.netdicom.core.api.handler;
 
 import org.osgi.annotation.bundle.Export;
