@@ -84,10 +84,7 @@ public enum EventType {
         return !intervention;
     }
 
-    /**
-     * The interface a handler of this event implements, or null for the intervention events whose
-     * service class does not exist yet (they cannot be bound).
-     */
+    /** The interface a handler of this event implements. */
     public Class<? extends DicomEventHandler> handlerType() {
         return handlerType;
     }
