@@ -1,0 +1,53 @@
+package org.netdicom.index;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.netdicom.data.Dataset;
+
+/**
+ * The catalogue of stored instances. Every method is safe to call from many threads; a method that
+ * changes the index has committed when it returns (so a C-STORE may be acknowledged after it).
+ */
+public interface InstanceIndex {
+
+    /**
+     * Records {@code instance}, replacing the record of the same SOP Instance UID if there is one
+     * (its patient, study and series rows are created or updated from the instance's attributes).
+     */
+    void put(StoredInstance instance) throws IndexException;
+
+    /** The record of the instance {@code sopInstanceUid}, if indexed. */
+    Optional<StoredInstance> get(String sopInstanceUid) throws IndexException;
+
+    /**
+     * Removes the record of {@code sopInstanceUid} (and the series, study and patient rows left
+     * without instances); false if there was none.
+     */
+    boolean remove(String sopInstanceUid) throws IndexException;
+
+    /**
+     * Matches {@code query} per PS3.4 C.2.2.2 (single value, universal, wildcard, range, list of
+     * UIDs, sequence) and gives {@code sink} one response identifier per match, its return keys
+     * filled from the index (keys the index does not keep come back empty), until the matches end
+     * or {@code sink} returns false (C-CANCEL, or the requestor is gone).
+     *
+     * @throws IndexException if the index cannot be read, or the identifier cannot be matched
+     *                        at its level (e.g. a missing unique key of a level above)
+     */
+    void find(Query query, Predicate<Dataset> sink) throws IndexException;
+
+    /**
+     * The instances under every entity {@code query} selects, for a C-GET or C-MOVE (PS3.4
+     * C.4.2.2 and C.4.3.2: unique keys at and above the level, or matching at lower levels).
+     */
+    List<StoredInstance> instances(Query query) throws IndexException;
+
+    /** Each indexed instance, in no particular order; for reconciling the index with the files. */
+    void forEach(Consumer<StoredInstance> action) throws IndexException;
+
+    /** How many instances are indexed. */
+    long count() throws IndexException;
+}
