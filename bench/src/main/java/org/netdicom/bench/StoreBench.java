@@ -143,6 +143,7 @@ public final class StoreBench {
         AssociationServer server = new ApplicationEntity("NETDICOM").logHandlerLevel(LogHandlerLevel.NONE)
                 .addSupportedContexts(ServiceClass.STORAGE, EXPLICIT_LE, IMPLICIT_LE)
                 .spoolDirectory(spool).dataSetMemoryLimit(memoryLimit)
+                .maximumPduLength(Integer.getInteger("netdicom.bench.maxPdu", new ApplicationEntity("X").maximumPduLength()))
                 .startServer(new InetSocketAddress("127.0.0.1", port), EventBindings.of(EventType.EVT_C_STORE, store));
         System.out.println("READY " + server.localAddress().getPort());
         new CountDownLatch(1).await(); // until the script kills us

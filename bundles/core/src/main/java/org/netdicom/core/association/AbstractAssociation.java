@@ -658,6 +658,11 @@ abstract class AbstractAssociation implements DulUser, Association {
     }
 
     @Override
+    public boolean wantsReceivedPdus() {
+        return events.wants(EVT_PDU_RECV);
+    }
+
+    @Override
     public boolean wantsDataPdus() {
         return events.wants(EVT_PDU_SENT);
     }

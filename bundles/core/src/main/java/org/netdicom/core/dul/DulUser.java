@@ -60,6 +60,14 @@ public interface DulUser {
         return false;
     }
 
+    /**
+     * Whether the PDUs given to {@link #pduReceived} may be kept after it returns (someone watches
+     * them); if not, a P-DATA-TF's body is reused for the next one. Asked per PDU.
+     */
+    default boolean wantsReceivedPdus() {
+        return true;
+    }
+
     /** Whether {@link #pduSent} should also be called for P-DATA-TF PDUs; asked per PDU. */
     default boolean wantsDataPdus() {
         return false;

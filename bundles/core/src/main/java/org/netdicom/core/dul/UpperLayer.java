@@ -176,6 +176,9 @@ public final class UpperLayer {
             return false;
         }
         Pdu pdu;
+        // Nobody but the DIMSE assembler, which copies what it keeps, sees a P-DATA-TF unless
+        // PDUs are watched: then its body array can serve the next one.
+        boolean reuse = !user.wantsReceivedPdus();
         readDeadline = deadlineNanos;
         readingSince = System.nanoTime();
         try {
@@ -187,7 +190,10 @@ public final class UpperLayer {
                 }
                 pdu = null;
             } else {
-                pdu = reader.read();
+                pdu = reader.read(reuse);
+                if (pdu != null && reuse && user.wantsReceivedPdus()) {
+                    pdu = reader.lastPduDetached(); // a watcher came meanwhile: it may keep the PDU
+                }
             }
         } catch (PduFormatException e) {
             LOG.debug("invalid PDU from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());

@@ -41,8 +41,11 @@ public final class PduReader {
     private final PduDecoder decoder = new PduDecoder();
     private final byte[] header = new byte[Pdu.HEADER_LENGTH];
     private byte[] lastBody;
+    /** The P-DATA-TF body kept for the next one when the caller lets us reuse it; null until then. */
+    private byte[] reusable;
     private boolean framingLost;
     private int lastLength;
+    private int lastType;
     private final long maxAssociateLength;
     private volatile long maxPDataLength;
 
@@ -82,6 +85,18 @@ public final class PduReader {
      * @throws EOFException if the stream ends inside the PDU
      */
     public Pdu read() throws IOException {
+        return read(false);
+    }
+
+    /**
+     * Reads the next PDU; with {@code reuseDataBody}, a P-DATA-TF is read into the array of the
+     * previous one, so its PDVs are valid only until the next read: for a caller that copies what
+     * it keeps (the DIMSE assembler does) and lets nobody else hold the PDU. This saves an
+     * allocation, and the zeroing of it, per PDU.
+     *
+     * @return the PDU, or {@code null} if the stream ended before its first byte
+     */
+    public Pdu read(boolean reuseDataBody) throws IOException {
         int n = readUpTo(header, Pdu.HEADER_LENGTH);
         if (n == 0) {
             return null;
@@ -103,9 +118,16 @@ public final class PduReader {
             framingLost = true;
             throw new PduTooLargeException(type, length, limit);
         }
-        byte[] body = readBody(type, (int) length);
+        byte[] body;
+        if (reuseDataBody && type == Pdu.P_DATA_TF) {
+            body = readBody(type, (int) length, reusable);
+            reusable = body;
+        } else {
+            body = readBody(type, (int) length, null);
+        }
         lastBody = body;
         lastLength = (int) length;
+        lastType = type;
         return decoder.decode(type, body, 0, (int) length);
     }
 
@@ -124,11 +146,19 @@ public final class PduReader {
     }
 
     private byte[] scratch() {
-        if (lastBody == null || lastBody.length < 4096) {
+        if (lastBody == null || lastBody.length < 4096 || lastBody == reusable) {
             lastBody = new byte[4096];
             lastLength = 0;
         }
         return lastBody;
+    }
+
+    /**
+     * The PDU the last {@link #read(boolean)} returned, decoded again from a copy of its body: one
+     * that stays valid after the next read.
+     */
+    public Pdu lastPduDetached() throws PduFormatException {
+        return decoder.decode(lastType, Arrays.copyOf(lastBody, lastLength), 0, lastLength);
     }
 
     /** A copy of the raw bytes (header and body) of the PDU the last {@link #read()} returned. */
@@ -159,14 +189,19 @@ public final class PduReader {
         }
     }
 
-    private byte[] readBody(int type, int length) throws IOException {
-        byte[] body = new byte[Math.min(length, EAGER_ALLOCATION)];
+    /**
+     * Reads a body of {@code length} bytes into {@code into} if it is large enough, else into a new
+     * array of at most {@link #EAGER_ALLOCATION} bytes that grows as the bytes arrive.
+     */
+    private byte[] readBody(int type, int length, byte[] into) throws IOException {
+        byte[] body = into != null && into.length >= Math.min(length, EAGER_ALLOCATION) ? into
+                : new byte[Math.min(length, EAGER_ALLOCATION)];
         int filled = 0;
         while (filled < length) {
             if (filled == body.length) {
                 body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
             }
-            int r = in.read(body, filled, body.length - filled);
+            int r = in.read(body, filled, Math.min(body.length, length) - filled);
             if (r < 0) {
                 throw new EOFException("stream ended inside a " + Pdu.typeName(type) + " body after " + filled
                         + " of " + length + " bytes");

@@ -1,6 +1,9 @@
 package org.netdicom.core.pdu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,5 +198,45 @@ class PduReaderTest {
             pos += n;
             return n;
         }
+    }
+
+    @Test
+    void reusedDataBodyHoldsEachPduExactlyAndNeverReadsIntoTheNext() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[][] payloads = {filled(5000, 1), filled(300, 2), filled(9000, 3), filled(10, 4)};
+        for (byte[] p : payloads) {
+            PduEncoder.writePDataTf(out, 1, 0, p, 0, p.length);
+        }
+        out.write(new PduEncoder().encode(new AReleaseRq()));
+        PduReader reader = new PduReader(new ByteArrayInputStream(out.toByteArray()), 16384);
+        byte[] firstBody = null;
+        for (int i = 0; i < payloads.length; i++) {
+            PresentationDataValue pdv = ((PDataTf) reader.read(true)).values().get(0);
+            assertArrayEquals(payloads[i], pdv.copyData(), "PDU " + i);
+            if (i == 1) {
+                assertSame(firstBody, pdv.buffer(), "a smaller body goes into the array of the one before");
+            }
+            firstBody = pdv.buffer();
+        }
+        assertInstanceOf(AReleaseRq.class, reader.read(true), "the PDU after the reused bodies is intact");
+        assertNull(reader.read(true));
+    }
+
+    @Test
+    void detachedCopyOfAReusedPduSurvivesTheNextRead() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PduEncoder.writePDataTf(out, 1, 0, filled(100, 7), 0, 100);
+        PduEncoder.writePDataTf(out, 1, 0, filled(100, 8), 0, 100);
+        PduReader reader = new PduReader(new ByteArrayInputStream(out.toByteArray()), 16384);
+        reader.read(true);
+        PDataTf kept = (PDataTf) reader.lastPduDetached();
+        reader.read(true);
+        assertArrayEquals(filled(100, 7), kept.values().get(0).copyData());
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
     }
 }
