@@ -35,12 +35,13 @@ public final class MessageSender {
 
     public void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
         byte[] encoded = command.encode();
-        fragment(contextId, COMMAND, encoded);
+        // Only the message's last PDU is flushed: the others may share a write (UpperLayer's buffer).
+        fragment(contextId, COMMAND, encoded, dataSet == null);
         if (dataSet == null) {
             return;
         }
         if (dataSet.bytes() != null) {
-            fragment(contextId, 0, dataSet.bytes());
+            fragment(contextId, 0, dataSet.bytes(), true);
         } else {
             try (InputStream in = dataSet.open()) {
                 stream(contextId, in);
@@ -54,7 +55,7 @@ public final class MessageSender {
         return peerMax == 0 ? unlimited : Math.max(2, (peerMax - PDV_OVERHEAD) & ~1);
     }
 
-    private void fragment(int contextId, int control, byte[] data) throws IOException {
+    private void fragment(int contextId, int control, byte[] data, boolean flushAtEnd) throws IOException {
         if ((data.length & 1) != 0) {
             data = Arrays.copyOf(data, data.length + 1); // a deflated data set: pad with 0x00
         }
@@ -63,7 +64,7 @@ public final class MessageSender {
         do {
             int length = Math.min(chunk, data.length - offset);
             boolean last = offset + length == data.length;
-            upperLayer.sendData(contextId, control | (last ? LAST : 0), data, offset, length);
+            upperLayer.sendData(contextId, control | (last ? LAST : 0), data, offset, length, last && flushAtEnd);
             offset += length;
         } while (offset < data.length);
     }
@@ -79,7 +80,7 @@ public final class MessageSender {
             if ((currentLength & 1) != 0) {
                 current[currentLength++] = 0; // a deflated data set: pad with 0x00; room, as chunk is even
             }
-            upperLayer.sendData(contextId, last ? LAST : 0, current, 0, currentLength);
+            upperLayer.sendData(contextId, last ? LAST : 0, current, 0, currentLength, last);
             if (last) {
                 return;
             }

@@ -56,11 +56,15 @@ public final class UpperLayer {
     private static final PduEncoder ENCODER = new PduEncoder();
     private static final long SHUTDOWN_ABORT_MILLIS = 200;
     /**
-     * Socket buffers: room for a whole PDU of the common 16 KiB maximum plus its headers, so one
-     * such PDU is one write. Larger reads and writes bypass the buffer. Bigger buffers cost an
-     * association more in allocation than they save (measured).
+     * Socket input buffer: room for a whole PDU of the common 16 KiB maximum plus its headers.
+     * Larger reads bypass the buffer.
      */
     private static final int IO_BUFFER = 16384 + 64;
+    /**
+     * Socket output buffer: the fragments of one message are flushed together at its end, so four
+     * PDUs of 16 KiB go out in one write (a data set of 0.5 MB in 8 writes instead of 32).
+     */
+    private static final int OUT_BUFFER = 4 * 16384 + 64;
 
     private final Socket socket;
     private final DulUser user;
@@ -97,7 +101,7 @@ public final class UpperLayer {
         this.user = user;
         this.requestor = requestor;
         this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER), maxReceivePduLength);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), IO_BUFFER);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
         Watchdog.watch(timeouts);
@@ -356,6 +360,15 @@ public final class UpperLayer {
      */
     public void sendData(int contextId, int messageControlHeader, byte[] data, int offset, int length)
             throws IOException {
+        sendData(contextId, messageControlHeader, data, offset, length, true);
+    }
+
+    /**
+     * As {@link #sendData(int, int, byte[], int, int)}; without {@code flush} the PDU may wait in
+     * the output buffer for the next one (a message's fragments but its last).
+     */
+    public void sendData(int contextId, int messageControlHeader, byte[] data, int offset, int length,
+            boolean flush) throws IOException {
         lock.lock();
         try {
             DulAction action = DulStateTable.action(state, EVT9);
@@ -374,7 +387,9 @@ public final class UpperLayer {
             writingSince = System.nanoTime();
             try {
                 PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
-                out.flush();
+                if (flush) {
+                    out.flush();
+                }
             } finally {
                 writingSince = 0;
             }
