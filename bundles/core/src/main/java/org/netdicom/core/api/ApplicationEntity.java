@@ -143,6 +143,15 @@ public final class ApplicationEntity {
         return this;
     }
 
+    /** As {@link #acceptRoles(String, boolean, boolean)} for every SOP class of {@code service}. */
+    public ApplicationEntity acceptRoles(ServiceClass service, boolean scuRole, boolean scpRole) {
+        Objects.requireNonNull(service, "service");
+        for (String sopClass : ServiceClassRegistry.sopClasses(service)) {
+            acceptRoles(sopClass, scuRole, scpRole);
+        }
+        return this;
+    }
+
     /** Refuse associations whose called AE title is not ours (A-ASSOCIATE-RJ 1/1/7). */
     public ApplicationEntity requireCalledAeTitle(boolean require) {
         this.requireCalledAeTitle = require;

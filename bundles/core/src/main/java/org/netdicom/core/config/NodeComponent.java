@@ -2,12 +2,11 @@ package org.netdicom.core.config;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 
-import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.AssociationServer;
 import org.netdicom.core.config.NodeSettings.InvalidSettingException;
-import org.netdicom.core.service.StandardContexts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,7 +31,7 @@ public final class NodeComponent {
 
     private final Map<String, String> environment;
     private AssociationServer server;
-    private NodeSettings running;
+    private ServerSettings running;
 
     public NodeComponent() {
         this(System.getenv());
@@ -42,9 +41,19 @@ public final class NodeComponent {
         this.environment = environment;
     }
 
-    @Activate
     synchronized void activate(NodeConfig config) {
-        NodeSettings settings = resolve(config);
+        activate(config, Map.of());
+    }
+
+    /**
+     * Starts the node. Besides {@code aet}, {@code port} and {@code bind} (each with its
+     * environment override), the configuration takes every setting of a server configuration
+     * ({@code contexts}, {@code transfer.syntaxes}, {@code max.associations}, timeouts, TLS...; see
+     * {@link ServerSettings}).
+     */
+    @Activate
+    synchronized void activate(NodeConfig config, Map<String, Object> properties) {
+        ServerSettings settings = resolve(config, properties);
         if (settings != null) {
             start(settings);
         }
@@ -55,16 +64,20 @@ public final class NodeComponent {
      * overrides every setting) leaves it and its associations alone, and an invalid one is reported
      * and leaves the running node as it was.
      */
-    @Modified
     synchronized void modified(NodeConfig config) {
-        NodeSettings settings = resolve(config);
+        modified(config, Map.of());
+    }
+
+    @Modified
+    synchronized void modified(NodeConfig config, Map<String, Object> properties) {
+        ServerSettings settings = resolve(config, properties);
         if (settings == null) {
             if (server != null) {
                 LOG.error("netdicom {} keeps running with its previous settings", server.aeTitle());
             }
             return;
         }
-        if (server != null && settings.equals(running)) {
+        if (server != null && settings.recognised().equals(running.recognised())) {
             return;
         }
         stop();
@@ -81,27 +94,30 @@ public final class NodeComponent {
         return server;
     }
 
-    private NodeSettings resolve(NodeConfig config) {
+    private ServerSettings resolve(NodeConfig config, Map<String, Object> properties) {
         try {
-            return NodeSettings.resolve(config, environment);
+            NodeSettings node = NodeSettings.resolve(config, environment);
+            Map<String, Object> merged = new HashMap<>(properties);
+            merged.put("aet", node.aeTitle());
+            merged.put("port", Integer.toString(node.address().getPort()));
+            merged.put("bind", node.address().getAddress().getHostAddress());
+            return ServerSettings.parse(PID, merged);
         } catch (InvalidSettingException e) {
             LOG.error("netdicom node not started: {}", e.getMessage());
             return null;
         }
     }
 
-    private void start(NodeSettings settings) {
-        ApplicationEntity ae = new ApplicationEntity(settings.aeTitle());
-        StandardContexts.addVerification(ae);
+    private void start(ServerSettings settings) {
         try {
-            server = ae.startServer(settings.address());
+            server = settings.applicationEntity().startServer(settings.address());
         } catch (IOException e) {
             LOG.error("netdicom node not started: cannot listen on {} (setting 'port' or 'bind' of {}): {}",
                     display(settings.address()), PID, e.getMessage());
             return;
         }
         running = settings;
-        LOG.info("netdicom {} listening on {}", settings.aeTitle(), display(server.localAddress()));
+        LOG.info("netdicom {} listening on {}", server.aeTitle(), display(server.localAddress()));
     }
 
     private void stop() {

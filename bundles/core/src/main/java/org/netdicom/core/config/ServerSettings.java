@@ -93,6 +93,9 @@ record ServerSettings(String name, ApplicationEntity applicationEntity, InetSock
             case "STORAGE" -> {
                 ae.addSupportedContexts(ServiceClass.STORAGE, ts);
                 ae.addSupportedContexts(ServiceClass.NON_PATIENT_OBJECT_STORAGE, ts);
+                // a C-GET requestor proposes the SCP role for the instances it gets (PS3.4 C.4.3.1)
+                ae.acceptRoles(ServiceClass.STORAGE, true, true);
+                ae.acceptRoles(ServiceClass.NON_PATIENT_OBJECT_STORAGE, true, true);
                 return;
             }
             case "WORKLIST" -> {
