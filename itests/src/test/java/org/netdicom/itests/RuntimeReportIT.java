@@ -213,6 +213,33 @@ public class RuntimeReportIT {
     }
 
     @Test
+    public void aHandlerServiceThatCannotBeObtainedIsReportedAsFailed() throws Exception {
+        // What a DS component that throws in its activate method looks like to the whiteboard.
+        ServiceRegistration<?> r = context.registerService(DicomEventHandler.class.getName(),
+                new org.osgi.framework.ServiceFactory<DicomEventHandler>() {
+                    @Override
+                    public DicomEventHandler getService(Bundle bundle,
+                            ServiceRegistration<DicomEventHandler> registration) {
+                        return null;
+                    }
+
+                    @Override
+                    public void ungetService(Bundle bundle, ServiceRegistration<DicomEventHandler> registration,
+                            DicomEventHandler service) {
+                    }
+                }, new Hashtable<>(java.util.Map.of("event", "EVT_C_ECHO")));
+        registrations.add(r);
+        long id = (Long) r.getReference().getProperty(Constants.SERVICE_ID);
+        FailedHandlerDTO failed = Arrays.stream(runtime.runtimeDTO().failedHandlers).filter(f -> f.serviceId == id)
+                .findFirst().orElseThrow(() -> new AssertionError("not reported as failed"));
+        assertEquals("EVT_C_ECHO", failed.event);
+        assertTrue(failed.reason, failed.reason.contains("cannot be obtained"));
+        try (Association a = associate("PEER")) {
+            assertEquals("the built-in default answers", 0x0000, a.echo().code());
+        }
+    }
+
+    @Test
     public void aThrowingHandlerAnswersAFailureAndIsCounted() throws Exception {
         long id = register((CEchoHandler) e -> {
             throw new IllegalStateException("echo handler broke");

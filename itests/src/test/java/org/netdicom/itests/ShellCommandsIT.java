@@ -53,6 +53,7 @@ public class ShellCommandsIT {
         // Each bin/client is a JVM of its own (2-3 s): few calls, several commands each.
         String handlers = await(out -> out.contains("handlers.plain") && out.contains("handlers.ranked")
                 && out.contains("below"), "dicom:handlers C_ECHO");
+        System.out.println(handlers); // kept in the failsafe report, for reading
         String echoRow = line(handlers, "EVT_C_ECHO");
         assertTrue(echoRow, echoRow.contains("NETDICOM:" + port));
         assertTrue("the ranked handler answers: " + echoRow, echoRow.matches(
@@ -63,6 +64,7 @@ public class ShellCommandsIT {
 
         String out = node.client(30, "dicom:echo -aet CONSOLE -aec NETDICOM 127.0.0.1 " + port, "dicom:servers",
                 "dicom:associations");
+        System.out.println(out);
         assertTrue(out, out.contains("C-ECHO CONSOLE -> NETDICOM@127.0.0.1:" + port + ": FAILURE (0xA002"));
         String[] row = cells(line(out, "LISTENING"));
         assertEquals(String.join("|", row), "NETDICOM 127.0.0.1 " + port + " no LISTENING",
