@@ -257,6 +257,48 @@ public class RuntimeReportIT {
     }
 
     @Test
+    public void notificationHandlersEachSeeAcceptedAndReleasedAndOneThatThrowsStopsNobody() throws Exception {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch released = new CountDownLatch(1);
+        long throwing = register((NotificationHandler) e -> {
+            throw new IllegalStateException("audit down");
+        }, "event", "EVT_ACCEPTED,EVT_RELEASED", Constants.SERVICE_RANKING, 5);
+        long quiet = register((NotificationHandler) e -> {
+            seen.add(e.type().name());
+            if (e.type() == EventType.EVT_RELEASED) {
+                released.countDown();
+            }
+        }, "event", new String[] {"ACCEPTED", "RELEASED"});
+        try (Association a = associate("PEER")) {
+            assertEquals(0, a.echo().code());
+        }
+        assertTrue(released.await(10, TimeUnit.SECONDS));
+        assertEquals(List.of("EVT_ACCEPTED", "EVT_RELEASED"), seen);
+        RuntimeDTO report = runtime.runtimeDTO();
+        assertArrayEquals("delivery order: best ranking first", new long[] {throwing, quiet},
+                RuntimeService.routing(report, port, "EVT_ACCEPTED").notificationServiceIds);
+        HandlerDTO failing = awaitHandler(throwing, h -> h.errors == 2);
+        assertEquals(2, failing.calls);
+        assertEquals("java.lang.IllegalStateException: audit down", failing.lastError);
+        assertEquals(0, RuntimeService.handler(report, quiet).errors);
+    }
+
+    /** Notification handlers run on their own threads: their counts settle a moment after the event. */
+    private HandlerDTO awaitHandler(long id, java.util.function.Predicate<HandlerDTO> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        HandlerDTO h;
+        do {
+            h = RuntimeService.handler(runtime.runtimeDTO(), id);
+            if (condition.test(h)) {
+                return h;
+            }
+            Thread.sleep(10);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("handler never reached the condition: " + h);
+    }
+
+    @Test
     public void aBlockedNotificationHandlerDropsItsEventsButNeverStallsTheAssociation() throws Exception {
         CountDownLatch unblock = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
