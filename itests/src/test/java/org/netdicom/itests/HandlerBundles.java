@@ -21,6 +21,12 @@ final class HandlerBundles {
      * target/test-classes) whose {@code X-Echo-Status} header is {@code status}; returns its file.
      */
     static File build(String symbolicName, String version, String pkg, int status, File outputDir) throws Exception {
+        return build(symbolicName, version, pkg, "X-Echo-Status", String.format("0x%04X", status), outputDir);
+    }
+
+    /** As above with any header {@code name: value} for the handler to read. */
+    static File build(String symbolicName, String version, String pkg, String name, String value, File outputDir)
+            throws Exception {
         String core = System.getProperty("netdicom.core.bundle");
         try (Builder b = new Builder()) {
             b.addClasspath(new File("target/test-classes"));
@@ -28,7 +34,7 @@ final class HandlerBundles {
             b.setProperty("Bundle-SymbolicName", symbolicName);
             b.setProperty("Bundle-Version", version);
             b.setProperty("Private-Package", pkg);
-            b.setProperty("X-Echo-Status", String.format("0x%04X", status));
+            b.setProperty(name, value);
             b.setProperty("-dsannotations", "*");
             b.setProperty("-noextraheaders", "true");
             Jar jar = b.build();
