@@ -97,6 +97,11 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     /** Aborts the association (server shutdown); the connection thread then ends. */
     public void shutdown() {
+        if (established) {
+            endReason = "the server was closed; the association was aborted by us";
+            established = false;
+            onAborted();
+        }
         upperLayer.shutdown();
     }
 
