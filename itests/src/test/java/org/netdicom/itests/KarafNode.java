@@ -37,12 +37,14 @@ final class KarafNode {
 
     private final Path home;
     private final Map<String, String> environment;
+    private final int sshPort;
     private final List<String> output = new ArrayList<>();
     private Process process;
 
-    private KarafNode(Path home, Map<String, String> environment) {
+    private KarafNode(Path home, Map<String, String> environment, int sshPort) {
         this.home = home;
         this.environment = environment;
+        this.sshPort = sshPort;
     }
 
     /**
@@ -60,13 +62,40 @@ final class KarafNode {
         Path home = workDir.resolve(name);
         deleteRecursively(home);
         copyRecursively(assembly, home);
-        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Ports.free());
+        int sshPort = Ports.free();
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", sshPort);
         Path management = home.resolve("etc/org.apache.karaf.management.cfg");
         if (Files.exists(management)) {
             setProperty(management, "rmiRegistryPort", Ports.free());
             setProperty(management, "rmiServerPort", Ports.free());
         }
-        return new KarafNode(home, environment);
+        return new KarafNode(home, environment, sshPort);
+    }
+
+    /** The copy's folder (e.g. to drop bundles into {@code deploy/} before it starts). */
+    Path home() {
+        return home;
+    }
+
+    /**
+     * Runs console commands through {@code bin/client} in batch mode (osgi-build-notes T13) as user
+     * karaf, and returns what it printed; bounded by {@code timeoutSeconds}.
+     */
+    String client(long timeoutSeconds, String... commands) throws IOException, InterruptedException {
+        ProcessBuilder builder = command("client", "-h", "127.0.0.1", "-a", Integer.toString(sshPort), "-u", "karaf",
+                "-p", "karaf", "-r", "3", "-b").redirectErrorStream(true);
+        Path out = Files.createTempFile(home, "client-", ".out");
+        builder.redirectOutput(out.toFile());
+        Process client = builder.start();
+        try (var stdin = client.getOutputStream()) {
+            stdin.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!client.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+        }
+        String printed = Files.readString(out);
+        Files.delete(out);
+        return printed;
     }
 
     /** Starts {@code bin/karaf server} in the foreground of a child process. */

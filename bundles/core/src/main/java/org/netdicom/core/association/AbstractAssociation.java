@@ -489,6 +489,7 @@ abstract class AbstractAssociation implements DulUser, Association {
     public void abort() {
         if (established) {
             endReason = "the association was aborted by us";
+            onAborted();
         }
         established = false;
         AAbort abort = new AAbort(AAbort.SOURCE_SERVICE_USER, 0);
@@ -535,6 +536,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     private void handle(DimseMessage message) {
         CommandSet command = message.command();
+        onMessageReceived();
         events.notify(EVT_DIMSE_RECV, () -> dimseEvent(EVT_DIMSE_RECV, message.contextId(), command,
                 message.dataSet() != null));
         PresentationContext context = acceptedContext(message.contextId());
@@ -630,6 +632,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         onEnded(ended);
         if (aborted && wasEstablished && !this.ended) {
             this.ended = true;
+            onAborted();
             events.notify(EVT_ABORTED, () -> Events.plain(EVT_ABORTED, this));
         }
     }
@@ -646,6 +649,14 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     /** Fails whatever the subclass has waiting (association or release confirmations). */
     protected void onEnded(AssociationException ended) {
+    }
+
+    /** An established association ends by an abort (ours, the peer's or the provider's): counted once. */
+    protected void onAborted() {
+    }
+
+    /** A whole DIMSE message arrived: counted. */
+    protected void onMessageReceived() {
     }
 
     /** The transport is closed; release what the subclass holds. */

@@ -47,16 +47,20 @@ public final class AcceptorAssociation extends AbstractAssociation {
     private final AcceptorSettings settings;
     private final AcceptorNegotiator negotiator;
     private final AssociationSlots slots;
+    private final ServerCounters counters;
+    private final long connectedAt = System.currentTimeMillis();
+    private volatile long establishedAt;
     private volatile AAssociateRq request;
     private volatile Thread connectionThread;
     private boolean holdsSlot;
 
     public AcceptorAssociation(Socket socket, AcceptorSettings settings, AcceptorNegotiator negotiator,
-            AssociationSlots slots, HandlerRegistry serverHandlers) throws IOException {
+            AssociationSlots slots, HandlerRegistry serverHandlers, ServerCounters counters) throws IOException {
         super(socket, serverHandlers, settings.dimseTimeout(), settings.acseTimeout(), settings.dimse());
         this.settings = settings;
         this.negotiator = negotiator;
         this.slots = slots;
+        this.counters = counters;
         attach(new UpperLayer(socket, this, settings.maximumPduLength(), settings.acseTimeout(),
                 settings.networkTimeout(), false));
     }
@@ -93,6 +97,11 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     /** Aborts the association (server shutdown); the connection thread then ends. */
     public void shutdown() {
+        if (established) {
+            endReason = "the server was closed; the association was aborted by us";
+            established = false;
+            onAborted();
+        }
         upperLayer.shutdown();
     }
 
@@ -149,7 +158,9 @@ public final class AcceptorAssociation extends AbstractAssociation {
                 accept.response().presentationContexts(), reply);
         accepted = accept.contexts();
         upperLayer.setPeerMaxPduLength((int) Math.min(accept.peerMaxPduLength(), Integer.MAX_VALUE));
+        establishedAt = System.currentTimeMillis();
         established = true;
+        counters.accepted.increment();
         upperLayer.accept(ac);
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", ac));
         events.notify(EVT_ACCEPTED, () -> Events.plain(EVT_ACCEPTED, this));
@@ -173,10 +184,31 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     private void reject(AAssociateRj rj, String why) {
         releaseSlot();
+        counters.rejected.increment();
         upperLayer.reject(rj);
         LOG.debug("{} rejected: {}", this, why);
         events.notify(EVT_ACSE_SENT, () -> Events.acse(EVT_ACSE_SENT, this, "A-ASSOCIATE", rj));
         events.notify(EVT_REJECTED, () -> Events.plain(EVT_REJECTED, this));
+    }
+
+    @Override
+    protected void onAborted() {
+        counters.aborted.increment();
+    }
+
+    @Override
+    protected void onMessageReceived() {
+        counters.messagesReceived.increment();
+    }
+
+    /** When the connection was accepted (epoch milliseconds). */
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    /** When the association was accepted (epoch milliseconds), 0 before. */
+    public long establishedAt() {
+        return establishedAt;
     }
 
     @Override

@@ -83,10 +83,17 @@ public final class EventDispatcher {
     }
 
     private static void deliver(HandlerRegistry.Binding binding, Event event) {
+        Lease stats = binding.lease();
+        if (stats != null) {
+            stats.called();
+        }
         try {
             ((NotificationHandler) binding.handler()).onEvent(event);
         } catch (Exception | LinkageError e) {
             LOG.warn("{} handler {} failed: {}", event.type(), binding.handler(), e.toString(), e);
+            if (stats != null) {
+                stats.failed(e);
+            }
         }
     }
 
@@ -203,11 +210,17 @@ public final class EventDispatcher {
         }
         E delivered = binding.arguments().isEmpty() ? event
                 : (E) ((Events.Bound) event).withArguments(binding.arguments());
+        if (binding.lease() != null) {
+            binding.lease().called();
+        }
         try {
             return call.apply(type.cast(binding.handler()), delivered);
         } catch (Exception | LinkageError e) {
             LOG.warn("{} handler {} failed, answering as for a failure: {}", event.type(), binding.handler(),
                     e.toString(), e);
+            if (binding.lease() != null) {
+                binding.lease().failed(e);
+            }
             return onFailure;
         } finally {
             if (binding.lease() != null) {

@@ -24,6 +24,7 @@ import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.association.AcceptorAssociation;
 import org.netdicom.core.association.AssociationSlots;
+import org.netdicom.core.association.ServerCounters;
 import org.netdicom.core.event.ContainerHandlers;
 import org.netdicom.core.event.HandlerRegistry;
 import org.netdicom.core.event.LoggingHandlers;
@@ -47,6 +48,9 @@ public final class AcceptLoop implements AssociationServer {
     private final AssociationSlots slots = new AssociationSlots();
     private final HandlerRegistry handlers;
     private final Set<AcceptorAssociation> connections = ConcurrentHashMap.newKeySet();
+    private final ServerCounters counters = new ServerCounters();
+    private final Map<String, Object> serverProperties;
+    private final long startedAt = System.currentTimeMillis();
     private final ThreadPoolExecutor workers;
     private final InetSocketAddress localAddress;
     private final AtomicInteger waitingInAccept = new AtomicInteger();
@@ -57,10 +61,11 @@ public final class AcceptLoop implements AssociationServer {
         this.serverSocket = serverSocket;
         InetSocketAddress bound = (InetSocketAddress) serverSocket.getLocalSocketAddress();
         // The container's handlers (OSGi whiteboard) choose servers by these properties.
-        this.handlers = new HandlerRegistry(ContainerHandlers.forServer(Map.of(
+        this.serverProperties = Map.of(
                 "ae.title", settings.aeTitle(),
                 "port", bound.getPort(),
-                "bind", bound.getAddress().getHostAddress())));
+                "bind", bound.getAddress().getHostAddress());
+        this.handlers = new HandlerRegistry(ContainerHandlers.forServer(serverProperties));
         LoggingHandlers.bind(handlers, settings.logHandlerLevel());
         bindings.entries().forEach(e -> handlers.bind(e.type(), e.handler(), e.arguments().toArray()));
         this.settings = settings;
@@ -94,6 +99,7 @@ public final class AcceptLoop implements AssociationServer {
             throw e;
         }
         loop.startAcceptor();
+        RunningServers.add(loop);
         return loop;
     }
 
@@ -152,7 +158,7 @@ public final class AcceptLoop implements AssociationServer {
                 LOG.debug("{}: TLS connection from {}: {}", this, socket.getRemoteSocketAddress(),
                         TlsSockets.describe(socket));
             }
-            association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers);
+            association = new AcceptorAssociation(socket, settings, negotiator, slots, handlers, counters);
         } catch (IOException e) {
             LOG.info("{}: connection from {} failed before negotiation: {}", this, socket.getRemoteSocketAddress(),
                     e.getMessage());
@@ -214,6 +220,7 @@ public final class AcceptLoop implements AssociationServer {
             return;
         }
         closed = true;
+        RunningServers.remove(this);
         try {
             serverSocket.close();
         } catch (IOException e) {
@@ -232,6 +239,41 @@ public final class AcceptLoop implements AssociationServer {
         } finally {
             closedSignal.countDown();
         }
+    }
+
+    // ---- for the runtime report (whiteboard) ---------------------------------------------------
+
+    /** The properties handler services select servers by: {@code ae.title}, {@code port}, {@code bind}. */
+    public Map<String, Object> serverProperties() {
+        return serverProperties;
+    }
+
+    /** The settings the server was started with. */
+    public AcceptorSettings settings() {
+        return settings;
+    }
+
+    /** The server's registry: handlers bound in code, with the container's handlers as its root. */
+    public HandlerRegistry handlerRegistry() {
+        return handlers;
+    }
+
+    public ServerCounters counters() {
+        return counters;
+    }
+
+    /** When the server started listening (epoch milliseconds). */
+    public long startedAt() {
+        return startedAt;
+    }
+
+    /** The connections served right now (negotiating, established or closing). */
+    public List<AcceptorAssociation> associations() {
+        return List.copyOf(connections);
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override

@@ -65,19 +65,6 @@ public final class HandlerWhiteboard implements ContainerHandlers.Provider {
         return new ServerRouting(this, serverProperties);
     }
 
-    /** The handlers as they stand: for the runtime report and tests. */
-    public List<TrackedHandlerView> handlers() {
-        Snapshot s = snapshot;
-        List<TrackedHandlerView> views = new ArrayList<>();
-        for (TrackedHandler h : s.valid()) {
-            views.add(TrackedHandlerView.of(h));
-        }
-        for (TrackedHandler h : s.failed()) {
-            views.add(TrackedHandlerView.of(h));
-        }
-        return views;
-    }
-
     private void publish(String change, TrackedHandler subject) {
         Snapshot before;
         Snapshot after;
@@ -149,20 +136,11 @@ public final class HandlerWhiteboard implements ContainerHandlers.Provider {
 
         @Override
         public TrackedHandler addingService(ServiceReference<DicomEventHandler> reference) {
-            DicomEventHandler handler;
-            try {
-                handler = context.getService(reference);
-            } catch (RuntimeException e) {
-                LOG.error("DicomEventHandler service {} cannot be obtained: {}", reference, e.toString());
-                return null;
+            TrackedHandler h = new TrackedHandler(reference, null);
+            String problem = obtain(reference, h);
+            if (problem != null) {
+                h.unobtainable(problem);
             }
-            if (handler == null) {
-                LOG.error("DicomEventHandler service {} cannot be obtained (its component failed to activate?)",
-                        reference.getProperty("service.id"));
-                return null;
-            }
-            TrackedHandler h = new TrackedHandler(reference, handler);
-            h.refresh();
             synchronized (writeLock) {
                 tracked.add(h);
             }
@@ -170,9 +148,29 @@ public final class HandlerWhiteboard implements ContainerHandlers.Provider {
             return h;
         }
 
+        /** Gets the service object into {@code h}; the reason if the framework would not give it. */
+        private String obtain(ServiceReference<DicomEventHandler> reference, TrackedHandler h) {
+            DicomEventHandler handler;
+            try {
+                handler = context.getService(reference);
+            } catch (RuntimeException e) {
+                return "the service cannot be obtained: " + e;
+            }
+            if (handler == null) {
+                return "the service cannot be obtained (its component failed to activate?)";
+            }
+            h.obtained(handler);
+            return null;
+        }
+
         @Override
         public void modifiedService(ServiceReference<DicomEventHandler> reference, TrackedHandler h) {
-            h.refresh();
+            String problem = h.handler == null ? obtain(reference, h) : null;
+            if (problem != null) {
+                h.unobtainable(problem);
+            } else {
+                h.refresh();
+            }
             publish("modified", h);
         }
 

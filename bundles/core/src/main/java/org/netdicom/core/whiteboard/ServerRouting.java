@@ -54,7 +54,7 @@ final class ServerRouting implements HandlerSource {
                     interventions.putIfAbsent(type, new Binding(h.handler, List.of(), h, null));
                 } else {
                     notifications.computeIfAbsent(type, k -> new ArrayList<>())
-                            .add(new Binding(h.handler, List.of(), null, h.notificationExecutor()));
+                            .add(new Binding(h.handler, List.of(), h, h.notificationExecutor()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.core.event.Lease;
@@ -24,11 +25,17 @@ final class TrackedHandler implements Lease, Comparable<TrackedHandler> {
 
     final ServiceReference<DicomEventHandler> reference;
     final long serviceId;
-    final DicomEventHandler handler;
+    /** Null while the service object cannot be obtained (see {@link #unobtainable}). */
+    volatile DicomEventHandler handler;
     /** Null when {@link #failure} says why this handler cannot be used. */
     volatile HandlerProperties properties;
     volatile String failure;
+    private volatile String unobtainable;
     private final AtomicLong droppedNotifications = new AtomicLong();
+    private final LongAdder calls = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private volatile String lastError;
+    private volatile long lastErrorAt;
     private ThreadPoolExecutor notifications;
     private int leases;
     private boolean retired;
@@ -39,8 +46,27 @@ final class TrackedHandler implements Lease, Comparable<TrackedHandler> {
         this.handler = handler;
     }
 
+    /** Marks a service whose object the framework would not give (its component failed to activate?). */
+    void unobtainable(String reason) {
+        handler = null;
+        unobtainable = reason;
+        refresh();
+    }
+
+    /** The service object, obtained late (a retry after a modification). */
+    void obtained(DicomEventHandler h) {
+        handler = h;
+        unobtainable = null;
+        refresh();
+    }
+
     /** Reads the properties again (at registration and on each modification). */
     void refresh() {
+        if (handler == null) {
+            properties = null;
+            failure = unobtainable;
+            return;
+        }
         try {
             properties = HandlerProperties.of(reference, handler);
             failure = null;
@@ -73,6 +99,34 @@ final class TrackedHandler implements Lease, Comparable<TrackedHandler> {
         }
         leases++;
         return true;
+    }
+
+    @Override
+    public void called() {
+        calls.increment();
+    }
+
+    @Override
+    public void failed(Throwable e) {
+        errors.increment();
+        lastError = e.toString();
+        lastErrorAt = System.currentTimeMillis();
+    }
+
+    long calls() {
+        return calls.sum();
+    }
+
+    long errors() {
+        return errors.sum();
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    long lastErrorAt() {
+        return lastErrorAt;
     }
 
     @Override
@@ -127,6 +181,11 @@ final class TrackedHandler implements Lease, Comparable<TrackedHandler> {
 
     long droppedNotifications() {
         return droppedNotifications.get();
+    }
+
+    /** Notification events waiting for this handler's thread. */
+    synchronized int queuedNotifications() {
+        return notifications == null ? 0 : notifications.getQueue().size();
     }
 
     /** Lets queued notifications finish (bounded), then stops the thread. */
