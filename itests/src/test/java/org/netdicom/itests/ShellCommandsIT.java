@@ -39,7 +39,6 @@ public class ShellCommandsIT {
         node = KarafNode.copyOf(Path.of(property("netdicom.assembly")), Path.of(property("netdicom.work")),
                 getClass().getSimpleName(), Map.of("NETDICOM_PORT", Integer.toString(port),
                         "NETDICOM_BIND", Ports.LOOPBACK));
-        drop(new File(property("netdicom.shell.bundle")), "org.netdicom.shell.jar");
         File dir = new File("target/handler-bundles");
         drop(HandlerBundles.build("org.netdicom.itests.handlers.plain", "1.0.0", "org.netdicom.itests.handlers.plain",
                 0xA001, dir), "plain.jar");
