@@ -1,0 +1,51 @@
+package org.netdicom.storage.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.io.BulkDataSink;
+import org.netdicom.data.io.DicomFile;
+import org.netdicom.data.io.DicomReader;
+import org.netdicom.data.io.ReadOptions;
+
+/**
+ * The attributes of an instance that the path pattern and the index need: the data set up to Pixel
+ * Data, without large binary values (overlays, icons, waveforms are left out), so a data set of any
+ * size is read in a few kilobytes of heap. Reading it also checks that the data set parses.
+ */
+public final class InstanceAttributes {
+
+    /** Binary values this large or larger are not read. */
+    private static final long BULK_THRESHOLD = 1024;
+    /** Leaves a large value out of the data set without reading it (the reader skips it). */
+    private static final BulkDataSink DROP = (tag, vr, offset, length, bigEndian, value) -> null;
+
+    private InstanceAttributes() {
+    }
+
+    /**
+     * The attributes of the data set encoded in {@code ts} in {@code encoded} (closed here).
+     *
+     * @throws org.netdicom.data.io.DicomFormatException if it does not parse
+     */
+    public static Dataset read(InputStream encoded, TransferSyntax ts) throws IOException {
+        try (InputStream in = ts.isDeflated() ? new InflaterInputStream(encoded, new Inflater(true)) : encoded) {
+            return new DicomReader(in).stopBefore(Tag.PIXEL_DATA).bulkData(BULK_THRESHOLD, DROP)
+                    .readDataset(ts.isDeflated() ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : ts);
+        }
+    }
+
+    /** The File Meta Information and attributes of the Part 10 file {@code file}. */
+    public static DicomFile readFile(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DicomFile.read(in, ReadOptions.DEFAULT.stopBefore(Tag.PIXEL_DATA).bulkData(BULK_THRESHOLD, DROP));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.netdicom.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.io.DicomFile;
+import org.netdicom.index.IndexException;
+import org.netdicom.index.InstanceIndex;
+import org.netdicom.index.StoredInstance;
+import org.netdicom.storage.ReconciliationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the index and the files below the storage root back in line after a crash, a failed
+ * index or files copied in by hand:
+ * <ol>
+ * <li>temporary files of an interrupted store ({@link DurableFiles#isTemporary}) not being written
+ *     now are deleted;</li>
+ * <li>a Part 10 file whose SOP Instance UID has no row, or whose row names a file that is gone, is
+ *     indexed from its File Meta Information and attributes (Pixel Data is not read); a file of an
+ *     instance indexed at another existing file is left alone;</li>
+ * <li>rows whose file is gone are removed.</li>
+ * </ol>
+ * Each instance is handled under the same lock the store takes, so it runs safely while instances
+ * arrive. Files that are not DICOM are logged and never deleted.
+ */
+public final class Reconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final Path root;
+    private final InstanceIndex index;
+    private final DurableFiles files;
+    private final UidLocks locks;
+    private long seen;
+    private long indexed;
+    private long removed;
+    private long tempDeleted;
+    private long duplicates;
+    private long unreadable;
+    private long failures;
+
+    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, UidLocks locks) {
+        this.root = root;
+        this.index = index;
+        this.files = files;
+        this.locks = locks;
+    }
+
+    /** Runs once over the whole root. */
+    public ReconciliationReport run() throws IOException {
+        long start = System.nanoTime();
+        if (Files.isDirectory(root)) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return FileVisitResult.TERMINATE; // the component is going away
+                    }
+                    if (attributes.isRegularFile()) {
+                        visit(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("reconciliation: cannot read {}: {}", file, e.toString());
+                    failures++;
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        if (!Thread.currentThread().isInterrupted()) {
+            removeRowsWithoutFiles();
+        }
+        return new ReconciliationReport(seen, indexed, removed, tempDeleted, duplicates, unreadable, failures,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void visit(Path file) {
+        String name = file.getFileName().toString();
+        if (DurableFiles.isTemporary(name)) {
+            if (!files.inFlight(file)) {
+                try {
+                    files.delete(file);
+                    tempDeleted++;
+                } catch (IOException e) {
+                    LOG.warn("reconciliation: temporary file {} not deleted: {}", file, e.toString());
+                    failures++;
+                }
+            }
+            return;
+        }
+        if (name.startsWith(".")) {
+            return; // not ours (the store never makes hidden files)
+        }
+        DicomFile dicom;
+        try {
+            dicom = InstanceAttributes.readFile(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reconciliation: {} is not a readable DICOM file, left alone: {}", file, e.toString());
+            unreadable++;
+            return;
+        }
+        Dataset attributes = dicom.dataset();
+        String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
+        if (uid == null || attributes.getString(Tag.SOP_CLASS_UID) == null
+                || attributes.getString(0x0020000D) == null || attributes.getString(0x0020000E) == null) {
+            LOG.warn("reconciliation: {} lacks SOP Class, SOP Instance, Study or Series UID; not indexed", file);
+            unreadable++;
+            return;
+        }
+        seen++;
+        String relative = relative(file);
+        ReentrantLock lock = locks.of(uid);
+        lock.lock();
+        try {
+            Optional<StoredInstance> row = index.get(uid);
+            if (row.isPresent() && row.get().path().equals(relative)) {
+                return;
+            }
+            if (row.isPresent() && Files.exists(root.resolve(row.get().path()))) {
+                duplicates++;
+                return;
+            }
+            if (!Files.exists(file)) {
+                return; // replaced or removed meanwhile
+            }
+            index.put(new StoredInstance(attributes, relative, Files.size(file), dicom.transferSyntax().uid(),
+                    Files.getLastModifiedTime(file).toInstant()));
+            indexed++;
+        } catch (IOException e) {
+            LOG.warn("reconciliation: {} not indexed: {}", file, e.toString());
+            failures++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void removeRowsWithoutFiles() throws IndexException {
+        List<String> missing = new ArrayList<>();
+        index.forEach(row -> {
+            if (!Files.exists(root.resolve(row.path()))) {
+                missing.add(row.sopInstanceUid());
+            }
+        });
+        for (String uid : missing) {
+            ReentrantLock lock = locks.of(uid);
+            lock.lock();
+            try {
+                Optional<StoredInstance> row = index.get(uid); // again: a store may have moved it meanwhile
+                if (row.isPresent() && !Files.exists(root.resolve(row.get().path())) && index.remove(uid)) {
+                    removed++;
+                }
+            } catch (IndexException e) {
+                LOG.warn("reconciliation: row of {} not removed: {}", uid, e.toString());
+                failures++;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private String relative(Path file) {
+        Path rel = root.relativize(file.toAbsolutePath().normalize());
+        StringBuilder path = new StringBuilder();
+        for (Path name : rel) {
+            if (!path.isEmpty()) {
+                path.append('/');
+            }
+            path.append(name);
+        }
+        return path.toString();
+    }
+}
