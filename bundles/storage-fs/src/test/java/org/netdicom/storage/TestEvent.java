@@ -20,7 +20,7 @@ import org.netdicom.data.dict.TransferSyntax;
  * A C-STORE request as the core hands it over, for unit tests of the store: the command's UIDs and
  * the encoded data set; no association. The real thing, with DCMTK, is in StorageInteropIT.
  */
-final class TestEvent implements CStoreEvent {
+class TestEvent implements CStoreEvent {
 
     private final String sopClass;
     private final String sopInstance;
