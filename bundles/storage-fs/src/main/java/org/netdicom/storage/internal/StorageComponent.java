@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * An invalid configuration fails the activation with a message naming the setting.
  */
 @Component(configurationPid = StorageComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = {DicomEventHandler.class, StorageMaintenance.class})
+        service = {DicomEventHandler.class, StorageMaintenance.class}, immediate = true)
 @HandlesEvent(event = EventType.EVT_C_STORE)
 @Designate(ocd = StorageConfig.class)
 public final class StorageComponent implements CStoreHandler, StorageMaintenance {
@@ -48,7 +48,7 @@ public final class StorageComponent implements CStoreHandler, StorageMaintenance
     private Thread reconciler;
 
     @Activate
-    public StorageComponent(@Reference InstanceIndex index, StorageConfig config) {
+    public StorageComponent(@Reference(name = "index") InstanceIndex index, StorageConfig config) {
         this(index, config, System.getenv(), System.getProperty("karaf.data"));
     }
 
