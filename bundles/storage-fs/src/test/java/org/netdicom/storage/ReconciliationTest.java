@@ -132,6 +132,19 @@ class ReconciliationTest {
     }
 
     @Test
+    void hiddenFoldersSuchAsASpoolDirectoryAreNotWalked() throws IOException {
+        Path spool = Files.createDirectories(root.resolve(".incoming"));
+        Path spooled = spool.resolve("c-store-1.tmp");
+        DicomFile.write(spooled, Instances.image("2.25.9"), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+
+        ReconciliationReport report = store(DuplicatePolicy.OVERWRITE).reconcile();
+
+        assertEquals(0, report.filesSeen(), report.toString());
+        assertEquals(0, index.count());
+        assertTrue(Files.exists(spooled));
+    }
+
+    @Test
     void aMissingRootIsEmpty() throws IOException {
         ReconciliationReport report = new FileStore(StorageSettings.of(root.resolve("not-yet")), index).reconcile();
 

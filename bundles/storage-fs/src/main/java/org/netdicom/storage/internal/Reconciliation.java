@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <li>rows whose file is gone are removed.</li>
  * </ol>
  * Each instance is handled under the same lock the store takes, so it runs safely while instances
- * arrive. Files that are not DICOM are logged and never deleted.
+ * arrive. Files that are not DICOM are logged and never deleted. Hidden files and folders (a spool
+ * directory {@code .incoming} on the storage volume) are not ours and are skipped.
  */
 public final class Reconciliation {
 
@@ -64,6 +65,13 @@ public final class Reconciliation {
         long start = System.nanoTime();
         if (Files.isDirectory(root)) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    // the store never makes hidden folders: one is someone else's, e.g. a spool directory
+                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (Thread.currentThread().isInterrupted()) {
