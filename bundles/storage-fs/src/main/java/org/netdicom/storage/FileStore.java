@@ -185,7 +185,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
                 case REJECT -> {
                     return StoreResult.failed(DUPLICATE, "SOP Instance " + uid + " is already stored");
                 }
-                case KEEP_BOTH -> relative = unusedName(relative);
+                case KEEP_BOTH -> relative = Files.exists(resolve(relative)) ? unusedName(relative) : relative;
                 case OVERWRITE -> {
                     // the new file replaces the old one at its path, or goes to its own path (then the old one is deleted)
                 }

@@ -299,6 +299,17 @@ class FileStoreTest {
     }
 
     @Test
+    void keepBothUsesThePatternPathWhenItIsFree() throws IOException {
+        FileStore store = store(StorageSettings.of(root).withDuplicates(DuplicatePolicy.KEEP_BOTH));
+        StoreResult first = store.store(TestEvent.of(version("2.25.26", "OLD", "1")));
+        StoreResult second = store.store(TestEvent.of(version("2.25.26", "NEW", "2")));
+
+        assertEquals("NEW/2.25.100/2.25.200/2.25.26.dcm", second.path());
+        assertTrue(Files.exists(root.resolve(first.path())));
+        assertEquals(second.path(), index.rows().get("2.25.26").path());
+    }
+
+    @Test
     void rejectAnswers0111AndStoresNothingNew() throws IOException {
         FileStore store = store(StorageSettings.of(root).withDuplicates(DuplicatePolicy.REJECT));
         StoreResult first = store.store(TestEvent.of(version("2.25.24", "PAT1", "1")));

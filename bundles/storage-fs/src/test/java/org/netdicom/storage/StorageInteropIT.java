@@ -231,6 +231,33 @@ class StorageInteropIT {
     }
 
     @Test
+    void implicitAndBigEndianDataSetsAreStoredInExplicitLittleEndianWhenConfigured() throws Exception {
+        Path root = dir.resolve("storage");
+        FileStore store = new FileStore(StorageSettings.of(root).withTransferSyntax("explicit-le"), index);
+        int port = start(store, archive());
+        List<Path> implicit = Syntax.IMPLICIT_LE.convert(originals.subList(0, 3), dir.resolve("implicit"));
+        List<Path> big = Syntax.EXPLICIT_BE.convert(originals.subList(3, 6), dir.resolve("big"));
+
+        assertEquals(0, storescu(port, List.of("-xi"), implicit).exitCode());
+        assertEquals(0, storescu(port, List.of("-xb"), big).exitCode());
+
+        assertEquals(6, index.count());
+        for (Path original : originals.subList(0, 6)) {
+            Dataset sent = DicomFile.read(original).dataset();
+            StoredInstance row = index.rows().get(sent.getString(Tag.SOP_INSTANCE_UID));
+            assertEquals(EXPLICIT, row.transferSyntaxUid());
+            DicomFile stored = DicomFile.read(root.resolve(row.path()));
+            assertEquals(EXPLICIT, stored.transferSyntax().uid());
+            assertArrayEquals(sent.getBytes(Tag.PIXEL_DATA), stored.dataset().getBytes(Tag.PIXEL_DATA));
+            assertEquals(sent.getString("PatientName"), stored.dataset().getString("PatientName"));
+            assertEquals(sent.getSequence("ProcedureCodeSequence").get(0), stored.dataset().getSequence("ProcedureCodeSequence").get(0));
+        }
+        Dcmtk.Result dump = Dcmtk.run("dcmdump", filesBelow(root).stream().map(Path::toString).toList());
+        assertEquals(0, dump.exitCode(), dump.toString());
+        assertFalse(dump.output().contains("E: ") || dump.output().contains("W: "), dump.toString());
+    }
+
+    @Test
     void aDataSetThatIsNotTheRequestsIsA900AndNothingIsStored() throws Exception {
         // our SCU takes the request's UIDs from the file meta and streams the data set unchanged:
         // a meta that disagrees with its data set makes the mismatch a peer can send
