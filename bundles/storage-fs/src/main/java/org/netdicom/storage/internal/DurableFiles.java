@@ -66,7 +66,9 @@ public final class DurableFiles {
                 content.writeTo(out);
                 out.flush();
                 if (fsync) {
-                    channel.force(true);
+                    // fdatasync: the bytes and what is needed to read them back (the size); the
+                    // timestamps are not worth a second metadata write per instance
+                    channel.force(false);
                 }
             }
             try {
