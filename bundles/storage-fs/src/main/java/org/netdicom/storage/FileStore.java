@@ -284,7 +284,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
 
     @Override
     public ReconciliationReport reconcile() throws IOException {
-        return new Reconciliation(root, index, files, locks).run();
+        return new Reconciliation(root, index, files, locks, settings.tempFileGrace()).run();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.netdicom.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,9 +20,11 @@ import org.netdicom.storage.internal.PathPattern;
  *                      transfer syntax that data sets received in another uncompressed syntax are
  *                      converted to (compressed ones are always kept as received)
  * @param fsync         force files and folder entries to disk before answering Success
+ * @param tempFileGrace how old a temporary file of another process must be before the
+ *                      reconciliation deletes it (zero: at once; more when several nodes share the root)
  */
 public record StorageSettings(Path root, String pattern, DuplicatePolicy duplicates, String transferSyntax,
-        boolean fsync) {
+        boolean fsync, Duration tempFileGrace) {
 
     /** One folder per patient, study and series, a file per instance. */
     public static final String DEFAULT_PATTERN = PathPattern.DEFAULT;
@@ -32,6 +35,10 @@ public record StorageSettings(Path root, String pattern, DuplicatePolicy duplica
     public StorageSettings {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(duplicates, "duplicates");
+        Objects.requireNonNull(tempFileGrace, "tempFileGrace");
+        if (tempFileGrace.isNegative()) {
+            throw new IllegalArgumentException("tempFileGrace " + tempFileGrace + " is negative");
+        }
         PathPattern.parse(pattern);
         if (transferSyntax != null) {
             TransferSyntax ts = UidRegistry.transferSyntaxOrUnknown(transferSyntax);
@@ -42,26 +49,33 @@ public record StorageSettings(Path root, String pattern, DuplicatePolicy duplica
         }
     }
 
-    /** Settings with the defaults: the default pattern, {@link DuplicatePolicy#OVERWRITE}, as received, fsync. */
+    /**
+     * Settings with the defaults: the default pattern, {@link DuplicatePolicy#OVERWRITE}, as received,
+     * fsync, temporary files of crashed stores deleted at once.
+     */
     public static StorageSettings of(Path root) {
-        return new StorageSettings(root, DEFAULT_PATTERN, DuplicatePolicy.OVERWRITE, null, true);
+        return new StorageSettings(root, DEFAULT_PATTERN, DuplicatePolicy.OVERWRITE, null, true, Duration.ZERO);
     }
 
     public StorageSettings withPattern(String newPattern) {
-        return new StorageSettings(root, newPattern, duplicates, transferSyntax, fsync);
+        return new StorageSettings(root, newPattern, duplicates, transferSyntax, fsync, tempFileGrace);
     }
 
     public StorageSettings withDuplicates(DuplicatePolicy policy) {
-        return new StorageSettings(root, pattern, policy, transferSyntax, fsync);
+        return new StorageSettings(root, pattern, policy, transferSyntax, fsync, tempFileGrace);
     }
 
     /** @param uid null or {@code keep}: as received; else a UID or a name accepted by {@link #transferSyntaxOf} */
     public StorageSettings withTransferSyntax(String uid) {
-        return new StorageSettings(root, pattern, duplicates, transferSyntaxOf(uid), fsync);
+        return new StorageSettings(root, pattern, duplicates, transferSyntaxOf(uid), fsync, tempFileGrace);
     }
 
     public StorageSettings withFsync(boolean force) {
-        return new StorageSettings(root, pattern, duplicates, transferSyntax, force);
+        return new StorageSettings(root, pattern, duplicates, transferSyntax, force, tempFileGrace);
+    }
+
+    public StorageSettings withTempFileGrace(Duration grace) {
+        return new StorageSettings(root, pattern, duplicates, transferSyntax, fsync, grace);
     }
 
     /**

@@ -51,6 +51,21 @@ class ReconciliationTest {
     }
 
     @Test
+    void withAGracePeriodOnlyOldTemporaryFilesAreDeleted() throws IOException {
+        FileStore store = new FileStore(StorageSettings.of(root).withTempFileGrace(java.time.Duration.ofMinutes(10)), index);
+        Path dir = Files.createDirectories(root.resolve("PAT2/2.25.9/2.25.8"));
+        Path fresh = Files.write(dir.resolve(".2.25.7.dcm.1.part"), new byte[10]); // another node writing now
+        Path stale = Files.write(dir.resolve(".2.25.6.dcm.2.part"), new byte[10]);
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(1, report.tempFilesDeleted(), report.toString());
+        assertTrue(Files.exists(fresh));
+        assertFalse(Files.exists(stale));
+    }
+
+    @Test
     void rowsWithoutFilesAreRemoved() throws IOException {
         FileStore store = store(DuplicatePolicy.OVERWRITE);
         StoreResult gone = store.store(TestEvent.of(Instances.image("2.25.2")));

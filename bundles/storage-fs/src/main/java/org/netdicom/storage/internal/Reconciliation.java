@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * index or files copied in by hand:
  * <ol>
  * <li>temporary files of an interrupted store ({@link DurableFiles#isTemporary}) not being written
- *     now are deleted;</li>
+ *     now (by this process; by others: not modified within the grace period) are deleted;</li>
  * <li>a Part 10 file whose SOP Instance UID has no row, or whose row names a file that is gone, is
  *     indexed from its File Meta Information and attributes (Pixel Data is not read); a file of an
  *     instance indexed at another existing file is left alone;</li>
@@ -45,6 +46,7 @@ public final class Reconciliation {
     private final InstanceIndex index;
     private final DurableFiles files;
     private final UidLocks locks;
+    private final Duration tempFileGrace;
     private long seen;
     private long indexed;
     private long removed;
@@ -53,8 +55,14 @@ public final class Reconciliation {
     private long unreadable;
     private long failures;
 
-    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, UidLocks locks) {
+    /**
+     * @param tempFileGrace a temporary file this process is not writing is deleted once it is this
+     *                      old: zero for a root of its own; longer than the longest store when other
+     *                      nodes write below the same root
+     */
+    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, UidLocks locks, Duration tempFileGrace) {
         this.root = root;
+        this.tempFileGrace = tempFileGrace;
         this.index = index;
         this.files = files;
         this.locks = locks;
@@ -101,7 +109,7 @@ public final class Reconciliation {
     private void visit(Path file) {
         String name = file.getFileName().toString();
         if (DurableFiles.isTemporary(name)) {
-            if (!files.inFlight(file)) {
+            if (!files.inFlight(file) && oldEnough(file)) {
                 try {
                     files.delete(file);
                     tempDeleted++;
@@ -155,6 +163,18 @@ public final class Reconciliation {
             failures++;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private boolean oldEnough(Path temp) {
+        if (tempFileGrace.isZero()) {
+            return true;
+        }
+        try {
+            Instant modified = Files.getLastModifiedTime(temp).toInstant();
+            return modified.plus(tempFileGrace).isBefore(Instant.now());
+        } catch (IOException e) {
+            return false; // gone meanwhile: renamed into place by its writer
         }
     }
 

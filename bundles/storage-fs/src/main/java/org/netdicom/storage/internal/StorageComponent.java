@@ -2,6 +2,7 @@ package org.netdicom.storage.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.netdicom.core.api.Status;
@@ -59,7 +60,7 @@ public final class StorageComponent implements CStoreHandler, StorageMaintenance
         try {
             settings = new StorageSettings(root(config.root(), karafData), config.pattern(),
                     DuplicatePolicy.parse(config.duplicates()), StorageSettings.transferSyntaxOf(config.transferSyntax()),
-                    config.fsync());
+                    config.fsync(), Duration.ofSeconds(config.tempFileGraceSeconds()));
         } catch (IllegalArgumentException e) {
             LOG.error("netdicom storage not started: configuration {}: {}", PID, e.getMessage());
             throw e;

@@ -23,6 +23,10 @@ public @interface StorageConfig {
     @AttributeDefinition(description = "Force files and folder entries to disk before answering Success")
     boolean fsync() default true;
 
+    @AttributeDefinition(description = "Seconds a temporary file of another process stays untouched before the "
+            + "reconciliation deletes it: 0 for a root of its own, more than the longest store when nodes share the root")
+    long tempFileGraceSeconds() default 0;
+
     @AttributeDefinition(description = "Reconcile files and index in the background when the component starts")
     boolean reconcileOnStart() default true;
 }

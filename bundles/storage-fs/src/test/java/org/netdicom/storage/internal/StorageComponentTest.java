@@ -52,6 +52,11 @@ class StorageComponentTest {
             }
 
             @Override
+            public long tempFileGraceSeconds() {
+                return 0;
+            }
+
+            @Override
             public boolean reconcileOnStart() {
                 return reconcile;
             }
