@@ -111,6 +111,19 @@ class ReconciliationTest {
     }
 
     @Test
+    void filesTheIndexNamesAreNotReadAgain() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        StoreResult stored = store.store(TestEvent.of(Instances.image("2.25.51")));
+        Files.writeString(root.resolve(stored.path()), "no longer DICOM, but indexed: the walk must not open it");
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(1, report.filesSeen(), report.toString());
+        assertEquals(0, report.unreadableFiles(), "a consistent archive is checked without reading its files");
+        assertTrue(report.wasConsistent());
+    }
+
+    @Test
     void olderCopiesKeptByKeepBothStayUnindexed() throws IOException {
         FileStore store = store(DuplicatePolicy.KEEP_BOTH);
         store.store(TestEvent.of(Instances.image("2.25.6")));

@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *     instance indexed at another existing file is left alone;</li>
  * <li>rows whose file is gone are removed.</li>
  * </ol>
+ * A file at a path the index names is taken as that row's without being read, so checking a
+ * consistent archive costs one pass over the index and one over the folders.
  * Each instance is handled under the same lock the store takes, so it runs safely while instances
  * arrive. Files that are not DICOM are logged and never deleted. Hidden files and folders (a spool
  * directory {@code .incoming} on the storage volume) are not ours and are skipped.
@@ -47,6 +50,10 @@ public final class Reconciliation {
     private final DurableFiles files;
     private final UidLocks locks;
     private final Duration tempFileGrace;
+    /** 64-bit hashes of the paths the index names, sorted: files there are not read again. */
+    private long[] indexedPaths = new long[0];
+    /** SOP Instance UIDs of rows whose file was missing when the index was read. */
+    private final List<String> rowsWithoutFile = new ArrayList<>();
     private long seen;
     private long indexed;
     private long removed;
@@ -71,6 +78,7 @@ public final class Reconciliation {
     /** Runs once over the whole root. */
     public ReconciliationReport run() throws IOException {
         long start = System.nanoTime();
+        readIndex();
         if (Files.isDirectory(root)) {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -123,6 +131,11 @@ public final class Reconciliation {
         if (name.startsWith(".")) {
             return; // not ours (the store never makes hidden files)
         }
+        String relative = relative(file);
+        if (Arrays.binarySearch(indexedPaths, hash(relative)) >= 0) {
+            seen++; // a row names this file: taken as that row's, without reading it
+            return;
+        }
         DicomFile dicom;
         try {
             dicom = InstanceAttributes.readFile(file);
@@ -140,7 +153,6 @@ public final class Reconciliation {
             return;
         }
         seen++;
-        String relative = relative(file);
         ReentrantLock lock = locks.of(uid);
         lock.lock();
         try {
@@ -178,14 +190,38 @@ public final class Reconciliation {
         }
     }
 
-    private void removeRowsWithoutFiles() throws IndexException {
-        List<String> missing = new ArrayList<>();
+    /**
+     * One pass over the index: the paths it names (so that a consistent archive is checked without
+     * opening its files) and the rows whose file is missing.
+     */
+    private void readIndex() throws IndexException {
+        long[][] paths = {new long[1024]};
+        int[] count = {0};
         index.forEach(row -> {
+            if (count[0] == paths[0].length) {
+                paths[0] = Arrays.copyOf(paths[0], count[0] * 2);
+            }
+            paths[0][count[0]++] = hash(row.path());
             if (!Files.exists(root.resolve(row.path()))) {
-                missing.add(row.sopInstanceUid());
+                rowsWithoutFile.add(row.sopInstanceUid());
             }
         });
-        for (String uid : missing) {
+        indexedPaths = Arrays.copyOf(paths[0], count[0]);
+        Arrays.sort(indexedPaths);
+    }
+
+    /** FNV-1a, 64 bits: two different paths sharing a hash among an archive's is not to be expected. */
+    private static long hash(String path) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < path.length(); i++) {
+            h ^= path.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private void removeRowsWithoutFiles() {
+        for (String uid : rowsWithoutFile) {
             ReentrantLock lock = locks.of(uid);
             lock.lock();
             try {
