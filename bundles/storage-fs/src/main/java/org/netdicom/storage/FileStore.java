@@ -199,11 +199,17 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
         } catch (IOException e) {
             return StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e));
+        } catch (RuntimeException e) { // a data set the converter cannot handle; the temporary file is gone
+            LOG.error("{}: file not written", uid, e);
+            return StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e);
         }
         try {
             index.put(new StoredInstance(attributes, relative, Files.size(target), stored.uid(), Instant.now()));
-        } catch (IOException e) { // IndexException, or the file we just wrote is gone
+        } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
             unplace(target, uid, existing, relative);
+            if (e instanceof RuntimeException) {
+                LOG.error("{}: the index failed", uid, e);
+            }
             return StoreResult.failed(INDEX_FAILED, "not indexed: " + e.getMessage());
         }
         if (existing.isPresent() && settings.duplicates() == DuplicatePolicy.OVERWRITE

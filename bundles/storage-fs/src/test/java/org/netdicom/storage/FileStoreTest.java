@@ -223,6 +223,17 @@ class FileStoreTest {
     }
 
     @Test
+    void anIndexThatThrowsUncheckedIsA710AndTheFileIsRemovedToo() throws IOException {
+        FileStore store = store();
+        index.brokenPuts(true);
+
+        StoreResult result = store.store(TestEvent.of(Instances.image("2.25.13")));
+
+        assertEquals(Status.of(0xA710), result.status());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
     void anOverwriteInPlaceThatTheIndexRefusesLeavesNeitherFileNorStaleRow() throws IOException {
         FileStore store = store();
         store.store(TestEvent.of(Instances.image("2.25.12")));

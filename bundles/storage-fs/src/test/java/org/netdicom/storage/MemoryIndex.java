@@ -22,6 +22,7 @@ public final class MemoryIndex implements InstanceIndex {
     private final Map<String, StoredInstance> rows = new ConcurrentHashMap<>();
     private volatile boolean failing;
     private volatile boolean failingPuts;
+    private volatile boolean brokenPuts;
 
     /** From now on every call fails with an {@link IndexException} (a database that went away), or not. */
     public MemoryIndex failing(boolean fail) {
@@ -32,6 +33,12 @@ public final class MemoryIndex implements InstanceIndex {
     /** From now on {@link #put} fails (a database whose disk is full), reads still work; or not. */
     public MemoryIndex failingPuts(boolean fail) {
         this.failingPuts = fail;
+        return this;
+    }
+
+    /** From now on {@link #put} throws an unchecked exception (a bug in an index implementation). */
+    public MemoryIndex brokenPuts(boolean broken) {
+        this.brokenPuts = broken;
         return this;
     }
 
@@ -48,6 +55,9 @@ public final class MemoryIndex implements InstanceIndex {
     @Override
     public void put(StoredInstance instance) throws IndexException {
         check();
+        if (brokenPuts) {
+            throw new IllegalStateException("index bug (test)");
+        }
         if (failingPuts) {
             throw new IndexException("disk of the database full (test)");
         }
