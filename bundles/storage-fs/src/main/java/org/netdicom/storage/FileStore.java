@@ -107,6 +107,8 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not parse: " + e.getMessage());
         } catch (IOException e) {
             return StoreResult.failed(WRITE_FAILED, "data set not readable: " + e.getMessage());
+        } catch (RuntimeException e) { // the reader refused something it has no checked exception for
+            return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not parse: " + e);
         }
         String mismatch = mismatch(event, attributes);
         if (mismatch != null) {
