@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.ZipException;
 
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.CStoreEvent;
@@ -197,7 +198,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         Path target = resolve(relative);
         try {
             files.write(target, new Part10Content(event, attributes.getString(Tag.SOP_CLASS_UID), uid, stored));
-        } catch (DicomFormatException e) {
+        } catch (DicomFormatException | ZipException e) { // converting: malformed past the header, or a bad deflate stream
             return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
         } catch (IOException e) {
             return StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e));

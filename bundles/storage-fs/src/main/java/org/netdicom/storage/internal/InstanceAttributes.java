@@ -1,17 +1,20 @@
 package org.netdicom.storage.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.BulkDataSink;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.data.io.DicomFormatException;
 import org.netdicom.data.io.DicomReader;
 import org.netdicom.data.io.ReadOptions;
 
@@ -36,9 +39,14 @@ public final class InstanceAttributes {
      * @throws org.netdicom.data.io.DicomFormatException if it does not parse
      */
     public static Dataset read(InputStream encoded, TransferSyntax ts) throws IOException {
+        DicomReader reader = null;
         try (InputStream in = ts.isDeflated() ? new InflaterInputStream(encoded, new Inflater(true)) : encoded) {
-            return new DicomReader(in).stopBefore(Tag.PIXEL_DATA).bulkData(BULK_THRESHOLD, DROP)
-                    .readDataset(ts.isDeflated() ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : ts);
+            reader = new DicomReader(in).stopBefore(Tag.PIXEL_DATA).bulkData(BULK_THRESHOLD, DROP);
+            return reader.readDataset(ts.isDeflated() ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : ts);
+        } catch (ZipException | EOFException e) {
+            // a corrupt or cut deflated stream (PS3.5 A.5), or a data set that ends early: bad data, not bad disk
+            throw new DicomFormatException("data set is corrupt or ends early: " + e.getMessage(),
+                    reader == null ? 0 : reader.offset(), e);
         }
     }
 
