@@ -144,7 +144,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         if (!sopInstance.equals(uid(event.sopInstanceUid()))) {
             return "SOP Instance UID " + sopInstance + " differs from the request's";
         }
-        if (attributes.getString(0x0020000D) == null || attributes.getString(0x0020000E) == null) {
+        if (!InstanceAttributes.hasArchiveUids(attributes)) {
             return "data set lacks Study or Series Instance UID";
         }
         return null;

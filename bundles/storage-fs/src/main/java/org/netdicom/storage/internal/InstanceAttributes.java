@@ -30,7 +30,22 @@ public final class InstanceAttributes {
     /** Leaves a large value out of the data set without reading it (the reader skips it). */
     private static final BulkDataSink DROP = (tag, vr, offset, length, bigEndian, value) -> null;
 
+    /** Study Instance UID (0020,000D). */
+    public static final int STUDY_INSTANCE_UID = 0x0020000D;
+    /** Series Instance UID (0020,000E). */
+    public static final int SERIES_INSTANCE_UID = 0x0020000E;
+
     private InstanceAttributes() {
+    }
+
+    /**
+     * Whether {@code attributes} have the UIDs the archive files an instance by (SOP Class, SOP
+     * Instance, Study and Series Instance UID: Type 1 in every composite IOD, PS3.3 C.12.1, C.7.2.1,
+     * C.7.3.1).
+     */
+    public static boolean hasArchiveUids(Dataset attributes) {
+        return attributes.getString(Tag.SOP_CLASS_UID) != null && attributes.getString(Tag.SOP_INSTANCE_UID) != null
+                && attributes.getString(STUDY_INSTANCE_UID) != null && attributes.getString(SERIES_INSTANCE_UID) != null;
     }
 
     /**

@@ -146,8 +146,7 @@ public final class Reconciliation {
         }
         Dataset attributes = dicom.dataset();
         String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
-        if (uid == null || attributes.getString(Tag.SOP_CLASS_UID) == null
-                || attributes.getString(0x0020000D) == null || attributes.getString(0x0020000E) == null) {
+        if (!InstanceAttributes.hasArchiveUids(attributes)) {
             LOG.warn("reconciliation: {} lacks SOP Class, SOP Instance, Study or Series UID; not indexed", file);
             unreadable++;
             return;
