@@ -2,6 +2,7 @@ package org.netdicom.itests;
 
 import static org.junit.Assert.assertNotNull;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
@@ -35,5 +36,17 @@ final class FrameworkOptions {
                 bundle(new File(core).toURI().toString()).start(false),
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("INFO"),
                 junitBundles());
+    }
+
+    /** As {@link #coreWithScrAndConfigAdmin()}, plus the index API and the storage plugin (started). */
+    static Option[] withStorage() {
+        String index = System.getProperty("netdicom.index.bundle");
+        assertNotNull("system property netdicom.index.bundle (path of the reactor-built index jar) is not set", index);
+        String storage = System.getProperty("netdicom.storage.bundle");
+        assertNotNull("system property netdicom.storage.bundle (path of the reactor-built storage jar) is not set", storage);
+        return options(
+                composite(coreWithScrAndConfigAdmin()),
+                bundle(new File(index).toURI().toString()),
+                bundle(new File(storage).toURI().toString()));
     }
 }

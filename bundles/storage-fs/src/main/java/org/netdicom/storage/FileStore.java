@@ -1,0 +1,303 @@
+package org.netdicom.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.ZipException;
+
+import org.netdicom.core.api.Status;
+import org.netdicom.core.api.event.CStoreEvent;
+import org.netdicom.core.api.handler.CStoreHandler;
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.data.io.DicomFormatException;
+import org.netdicom.index.IndexException;
+import org.netdicom.index.InstanceIndex;
+import org.netdicom.index.StoredInstance;
+import org.netdicom.storage.internal.DurableFiles;
+import org.netdicom.storage.internal.InstanceAttributes;
+import org.netdicom.storage.internal.Part10Content;
+import org.netdicom.storage.internal.PathPattern;
+import org.netdicom.storage.internal.Reconciliation;
+import org.netdicom.storage.internal.UidLocks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive's C-STORE handler: each instance becomes a Part 10 file below the storage root, at
+ * the path the pattern gives, written durably (temporary file, fsync, atomic rename, folder fsync),
+ * then a row of the {@link InstanceIndex}; Success is answered only after both. Plain Java: bind
+ * it to a server ({@code EventBindings.of(EVT_C_STORE, fileStore)}) or let the OSGi component
+ * register it.
+ * <p>
+ * Statuses (PS3.4 B.2.3; the Error Comment says which case):
+ * <ul>
+ * <li>0000 stored (also a duplicate kept or replaced by the {@link DuplicatePolicy});</li>
+ * <li>A700 the file could not be written (disk full, permissions, I/O error): nothing is left;</li>
+ * <li>{@value #INDEX_FAILED_HEX} the index could not record it: the file is removed again;</li>
+ * <li>A900 the data set does not match the request (SOP Class or Instance UID differ from the
+ *     command's) or lacks a UID the archive files it by (SOP Class, SOP Instance, Study, Series);</li>
+ * <li>C000 the data set does not parse;</li>
+ * <li>0111 a duplicate under {@link DuplicatePolicy#REJECT}.</li>
+ * </ul>
+ */
+public final class FileStore implements CStoreHandler, StorageMaintenance {
+
+    /** PS3.4 B.2.3 A7xx: Refused, out of resources: the file could not be written. */
+    public static final int WRITE_FAILED = 0xA700;
+    /** PS3.4 B.2.3 A7xx: Refused, out of resources: the index did not take the instance. */
+    public static final int INDEX_FAILED = 0xA710;
+    static final String INDEX_FAILED_HEX = "A710";
+    /** PS3.4 B.2.3 A9xx: Error, data set does not match SOP Class. */
+    public static final int DOES_NOT_MATCH = 0xA900;
+    /** PS3.4 B.2.3 Cxxx: Error, cannot understand. */
+    public static final int CANNOT_UNDERSTAND = 0xC000;
+    /** PS3.7 C.5.7: Duplicate SOP Instance. */
+    public static final int DUPLICATE = 0x0111;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+
+    private final StorageSettings settings;
+    private final Path root;
+    private final PathPattern pattern;
+    private final InstanceIndex index;
+    private final DurableFiles files;
+    private final UidLocks locks = new UidLocks(64);
+
+    public FileStore(StorageSettings settings, InstanceIndex index) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.index = Objects.requireNonNull(index, "index");
+        this.root = settings.root().toAbsolutePath().normalize();
+        this.pattern = PathPattern.parse(settings.pattern());
+        this.files = new DurableFiles(settings.fsync());
+    }
+
+    public StorageSettings settings() {
+        return settings;
+    }
+
+    /** Stores the instance and answers with the status; a failure is logged with its reason. */
+    @Override
+    public Status onCStore(CStoreEvent event) {
+        StoreResult result = store(event);
+        if (!result.status().isSuccess()) {
+            LOG.warn("C-STORE of {} from {}: {} {}", event.sopInstanceUid(), peer(event), result.status(),
+                    result.errorComment());
+        }
+        return result.status();
+    }
+
+    private static String peer(CStoreEvent event) {
+        return event.association() == null ? "?" : event.association().callingAeTitle();
+    }
+
+    /** Stores the instance of {@code event}: see the class comment for what each status means. */
+    public StoreResult store(CStoreEvent event) {
+        TransferSyntax received = UidRegistry.transferSyntaxOrUnknown(event.transferSyntaxUid());
+        Dataset attributes;
+        try {
+            attributes = InstanceAttributes.read(event.encodedDataSet(), received);
+        } catch (DicomFormatException e) {
+            return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not parse: " + e.getMessage());
+        } catch (IOException e) {
+            return StoreResult.failed(WRITE_FAILED, "data set not readable: " + e.getMessage());
+        } catch (RuntimeException e) { // the reader refused something it has no checked exception for
+            return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not parse: " + e);
+        }
+        String mismatch = mismatch(event, attributes);
+        if (mismatch != null) {
+            return StoreResult.failed(DOES_NOT_MATCH, mismatch);
+        }
+        TransferSyntax stored = storedSyntax(received);
+        String relative = pattern.resolve(attributes);
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root) || target.equals(root)) { // cannot happen with safe names; a second guard
+            return StoreResult.failed(CANNOT_UNDERSTAND, "path outside the storage root: " + relative);
+        }
+        String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
+        ReentrantLock lock = locks.of(uid);
+        lock.lock();
+        try {
+            return place(event, attributes, stored, relative, uid);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the data set does not go with the request, or null. */
+    private static String mismatch(CStoreEvent event, Dataset attributes) {
+        String sopClass = attributes.getString(Tag.SOP_CLASS_UID);
+        String sopInstance = attributes.getString(Tag.SOP_INSTANCE_UID);
+        if (sopClass == null || sopInstance == null) {
+            return "data set lacks SOP Class or SOP Instance UID";
+        }
+        if (!sopClass.equals(uid(event.sopClassUid()))) {
+            return "SOP Class UID " + sopClass + " differs from the request's";
+        }
+        if (!sopInstance.equals(uid(event.sopInstanceUid()))) {
+            return "SOP Instance UID " + sopInstance + " differs from the request's";
+        }
+        if (!InstanceAttributes.hasArchiveUids(attributes)) {
+            return "data set lacks Study or Series Instance UID";
+        }
+        return null;
+    }
+
+    /** A UID without the padding a peer may have left on it (PS3.5 9.1: a trailing NUL). */
+    private static String uid(String value) {
+        if (value == null) {
+            return null;
+        }
+        int end = value.length();
+        while (end > 0 && (value.charAt(end - 1) == 0 || value.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return value.substring(0, end).strip();
+    }
+
+    private TransferSyntax storedSyntax(TransferSyntax received) {
+        if (settings.transferSyntax() == null || !StorageSettings.isUncompressed(received)) {
+            return received;
+        }
+        return UidRegistry.transferSyntaxOrUnknown(settings.transferSyntax());
+    }
+
+    /** Under the instance's lock: applies the duplicate policy, writes the file, indexes it. */
+    private StoreResult place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
+            String uid) {
+        Optional<StoredInstance> existing;
+        try {
+            existing = index.get(uid).filter(row -> Files.exists(resolve(row.path())));
+        } catch (IndexException e) {
+            return StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage());
+        }
+        if (existing.isPresent()) {
+            switch (settings.duplicates()) {
+                case KEEP_FIRST -> {
+                    LOG.info("C-STORE of {} from {}: already stored as {}, kept (duplicates=keep-first)", uid,
+                            peer(event), existing.get().path());
+                    return StoreResult.stored(existing.get().path());
+                }
+                case REJECT -> {
+                    return StoreResult.failed(DUPLICATE, "SOP Instance " + uid + " is already stored");
+                }
+                case KEEP_BOTH -> relative = Files.exists(resolve(relative)) ? unusedName(relative) : relative;
+                case OVERWRITE -> {
+                    // the new file replaces the old one at its path, or goes to its own path (then the old one is deleted)
+                }
+            }
+        }
+        relative = notAnotherInstancesFile(relative, uid, existing);
+        Path target = resolve(relative);
+        try {
+            files.write(target, new Part10Content(event, attributes.getString(Tag.SOP_CLASS_UID), uid, stored));
+        } catch (DicomFormatException | ZipException e) { // converting: malformed past the header, or a bad deflate stream
+            return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
+        } catch (IOException e) {
+            return StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e));
+        } catch (RuntimeException e) { // a data set the converter cannot handle; the temporary file is gone
+            LOG.error("{}: file not written", uid, e);
+            return StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e);
+        }
+        try {
+            index.put(new StoredInstance(attributes, relative, Files.size(target), stored.uid(), Instant.now()));
+        } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
+            unplace(target, uid, existing, relative);
+            if (e instanceof RuntimeException) {
+                LOG.error("{}: the index failed", uid, e);
+            }
+            return StoreResult.failed(INDEX_FAILED, "not indexed: " + e.getMessage());
+        }
+        if (existing.isPresent() && settings.duplicates() == DuplicatePolicy.OVERWRITE
+                && !existing.get().path().equals(relative)) {
+            try {
+                files.delete(resolve(existing.get().path()));
+            } catch (IOException e) {
+                LOG.warn("{}: replaced by {}, but the old file {} could not be deleted: {}", uid, relative,
+                        existing.get().path(), e.toString());
+            }
+        }
+        return StoreResult.stored(relative);
+    }
+
+    /** The index did not take the instance: its file goes, so that nothing unindexed stays behind. */
+    private void unplace(Path target, String uid, Optional<StoredInstance> existing, String relative) {
+        try {
+            files.delete(target);
+        } catch (IOException e) {
+            LOG.warn("{}: not indexed and its file {} not deleted ({}); the reconciliation will index it", uid,
+                    relative, e.toString());
+        }
+        if (existing.isPresent() && existing.get().path().equals(relative)) {
+            // replaced in place: the old row now names a file that is gone
+            try {
+                index.remove(uid);
+            } catch (IOException e) {
+                LOG.warn("{}: row left pointing at a deleted file ({}); the reconciliation removes it", uid, e.toString());
+            }
+        }
+    }
+
+    /**
+     * {@code relative}, or a free name next to it if a file there holds another instance (two
+     * values that made the same safe name).
+     */
+    private String notAnotherInstancesFile(String relative, String uid, Optional<StoredInstance> existing) {
+        Path target = resolve(relative);
+        if (!Files.exists(target) || existing.isPresent() && existing.get().path().equals(relative)) {
+            return relative;
+        }
+        try {
+            String there = InstanceAttributes.readFile(target).fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
+            if (uid.equals(there)) {
+                return relative;
+            }
+        } catch (NoSuchFileException e) {
+            return relative;
+        } catch (IOException e) {
+            // not readable as DICOM: not ours, do not overwrite it
+        }
+        return unusedName(relative);
+    }
+
+    /** {@code a/b/name.dcm} -> the first of {@code a/b/name_2.dcm}, {@code a/b/name_3.dcm}, ... not taken. */
+    private String unusedName(String relative) {
+        int slash = relative.lastIndexOf('/');
+        int dot = relative.lastIndexOf('.');
+        int cut = dot > slash + 1 ? dot : relative.length();
+        String stem = relative.substring(0, cut);
+        String extension = relative.substring(cut);
+        for (int n = 2; ; n++) {
+            String candidate = stem + "_" + n + extension;
+            if (!Files.exists(resolve(candidate))) {
+                return candidate;
+            }
+        }
+    }
+
+    private Path resolve(String relative) {
+        return root.resolve(relative);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.contains("No space left") ? "disk full" : message;
+    }
+
+    @Override
+    public ReconciliationReport reconcile() throws IOException {
+        return new Reconciliation(root, index, files, locks, settings.tempFileGrace()).run();
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,251 @@
+package org.netdicom.storage.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.netdicom.data.Dataset;
+import org.netdicom.data.Tag;
+import org.netdicom.data.io.DicomFile;
+import org.netdicom.index.IndexException;
+import org.netdicom.index.InstanceIndex;
+import org.netdicom.index.StoredInstance;
+import org.netdicom.storage.ReconciliationReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the index and the files below the storage root back in line after a crash, a failed
+ * index or files copied in by hand:
+ * <ol>
+ * <li>temporary files of an interrupted store ({@link DurableFiles#isTemporary}) not being written
+ *     now (by this process; by others: not modified within the grace period) are deleted;</li>
+ * <li>a Part 10 file whose SOP Instance UID has no row, or whose row names a file that is gone, is
+ *     indexed from its File Meta Information and attributes (Pixel Data is not read); a file of an
+ *     instance indexed at another existing file is left alone;</li>
+ * <li>rows whose file is gone are removed.</li>
+ * </ol>
+ * A file at a path the index names is taken as that row's without being read, so checking a
+ * consistent archive costs one pass over the index and one over the folders.
+ * Each instance is handled under the same lock the store takes, so it runs safely while instances
+ * arrive. Files that are not DICOM are logged and never deleted. Hidden files and folders (a spool
+ * directory {@code .incoming} on the storage volume) are not ours and are skipped.
+ */
+public final class Reconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+
+    private final Path root;
+    private final InstanceIndex index;
+    private final DurableFiles files;
+    private final UidLocks locks;
+    private final Duration tempFileGrace;
+    /** 64-bit hashes of the paths the index names, sorted: files there are not read again. */
+    private long[] indexedPaths = new long[0];
+    /** SOP Instance UIDs of rows whose file was missing when the index was read. */
+    private final List<String> rowsWithoutFile = new ArrayList<>();
+    private long seen;
+    private long indexed;
+    private long removed;
+    private long tempDeleted;
+    private long duplicates;
+    private long unreadable;
+    private long failures;
+
+    /**
+     * @param tempFileGrace a temporary file this process is not writing is deleted once it is this
+     *                      old: zero for a root of its own; longer than the longest store when other
+     *                      nodes write below the same root
+     */
+    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, UidLocks locks, Duration tempFileGrace) {
+        this.root = root;
+        this.tempFileGrace = tempFileGrace;
+        this.index = index;
+        this.files = files;
+        this.locks = locks;
+    }
+
+    /** Runs once over the whole root. */
+    public ReconciliationReport run() throws IOException {
+        long start = System.nanoTime();
+        readIndex();
+        if (Files.isDirectory(root)) {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    // the store never makes hidden folders: one is someone else's, e.g. a spool directory
+                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return FileVisitResult.TERMINATE; // the component is going away
+                    }
+                    if (attributes.isRegularFile()) {
+                        visit(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("reconciliation: cannot read {}: {}", file, e.toString());
+                    failures++;
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        if (!Thread.currentThread().isInterrupted()) {
+            removeRowsWithoutFiles();
+        }
+        return new ReconciliationReport(seen, indexed, removed, tempDeleted, duplicates, unreadable, failures,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void visit(Path file) {
+        String name = file.getFileName().toString();
+        if (DurableFiles.isTemporary(name)) {
+            if (!files.inFlight(file) && oldEnough(file)) {
+                try {
+                    files.delete(file);
+                    tempDeleted++;
+                } catch (IOException e) {
+                    LOG.warn("reconciliation: temporary file {} not deleted: {}", file, e.toString());
+                    failures++;
+                }
+            }
+            return;
+        }
+        if (name.startsWith(".")) {
+            return; // not ours (the store never makes hidden files)
+        }
+        String relative = relative(file);
+        if (Arrays.binarySearch(indexedPaths, hash(relative)) >= 0) {
+            seen++; // a row names this file: taken as that row's, without reading it
+            return;
+        }
+        DicomFile dicom;
+        try {
+            dicom = InstanceAttributes.readFile(file);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reconciliation: {} is not a readable DICOM file, left alone: {}", file, e.toString());
+            unreadable++;
+            return;
+        }
+        Dataset attributes = dicom.dataset();
+        String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
+        if (!InstanceAttributes.hasArchiveUids(attributes)) {
+            LOG.warn("reconciliation: {} lacks SOP Class, SOP Instance, Study or Series UID; not indexed", file);
+            unreadable++;
+            return;
+        }
+        seen++;
+        ReentrantLock lock = locks.of(uid);
+        lock.lock();
+        try {
+            Optional<StoredInstance> row = index.get(uid);
+            if (row.isPresent() && row.get().path().equals(relative)) {
+                return;
+            }
+            if (row.isPresent() && Files.exists(root.resolve(row.get().path()))) {
+                duplicates++;
+                return;
+            }
+            if (!Files.exists(file)) {
+                return; // replaced or removed meanwhile
+            }
+            index.put(new StoredInstance(attributes, relative, Files.size(file), dicom.transferSyntax().uid(),
+                    Files.getLastModifiedTime(file).toInstant()));
+            indexed++;
+        } catch (IOException e) {
+            LOG.warn("reconciliation: {} not indexed: {}", file, e.toString());
+            failures++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean oldEnough(Path temp) {
+        if (tempFileGrace.isZero()) {
+            return true;
+        }
+        try {
+            Instant modified = Files.getLastModifiedTime(temp).toInstant();
+            return modified.plus(tempFileGrace).isBefore(Instant.now());
+        } catch (IOException e) {
+            return false; // gone meanwhile: renamed into place by its writer
+        }
+    }
+
+    /**
+     * One pass over the index: the paths it names (so that a consistent archive is checked without
+     * opening its files) and the rows whose file is missing.
+     */
+    private void readIndex() throws IndexException {
+        long[][] paths = {new long[1024]};
+        int[] count = {0};
+        index.forEach(row -> {
+            if (count[0] == paths[0].length) {
+                paths[0] = Arrays.copyOf(paths[0], count[0] * 2);
+            }
+            paths[0][count[0]++] = hash(row.path());
+            if (!Files.exists(root.resolve(row.path()))) {
+                rowsWithoutFile.add(row.sopInstanceUid());
+            }
+        });
+        indexedPaths = Arrays.copyOf(paths[0], count[0]);
+        Arrays.sort(indexedPaths);
+    }
+
+    /** FNV-1a, 64 bits: two different paths sharing a hash among an archive's is not to be expected. */
+    private static long hash(String path) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < path.length(); i++) {
+            h ^= path.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    private void removeRowsWithoutFiles() {
+        for (String uid : rowsWithoutFile) {
+            ReentrantLock lock = locks.of(uid);
+            lock.lock();
+            try {
+                Optional<StoredInstance> row = index.get(uid); // again: a store may have moved it meanwhile
+                if (row.isPresent() && !Files.exists(root.resolve(row.get().path())) && index.remove(uid)) {
+                    removed++;
+                }
+            } catch (IndexException e) {
+                LOG.warn("reconciliation: row of {} not removed: {}", uid, e.toString());
+                failures++;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private String relative(Path file) {
+        Path rel = root.relativize(file.toAbsolutePath().normalize());
+        StringBuilder path = new StringBuilder();
+        for (Path name : rel) {
+            if (!path.isEmpty()) {
+                path.append('/');
+            }
+            path.append(name);
+        }
+        return path.toString();
+    }
+}
