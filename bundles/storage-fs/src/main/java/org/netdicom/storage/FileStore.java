@@ -83,13 +83,17 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         return settings;
     }
 
-    /** Stores the instance and answers with the status; a failure is logged with its reason. */
+    /**
+     * Stores the instance and answers with the status; a failure is logged with its reason, which
+     * also goes to the peer as the response's Error Comment.
+     */
     @Override
     public Status onCStore(CStoreEvent event) {
         StoreResult result = store(event);
         if (!result.status().isSuccess()) {
             LOG.warn("C-STORE of {} from {}: {} {}", event.sopInstanceUid(), peer(event), result.status(),
                     result.errorComment());
+            event.errorComment(result.errorComment());
         }
         return result.status();
     }

@@ -159,4 +159,12 @@ class TestEvent implements CStoreEvent {
     public Path storePart10(Path target) {
         throw new UnsupportedOperationException();
     }
+
+    /** The Error Comment the handler gave, or null. */
+    String errorComment;
+
+    @Override
+    public void errorComment(String comment) {
+        errorComment = comment;
+    }
 }

@@ -38,6 +38,7 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
     /** What all views of one event share (a handler bound with arguments gets its own view). */
     private static final class State {
         Dataset dataset;
+        volatile String errorComment;
     }
 
     private final Instant timestamp;
@@ -64,6 +65,16 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
         this.data = data;
         this.fileMeta = fileMeta;
         this.state = state;
+    }
+
+    @Override
+    public void errorComment(String comment) {
+        state.errorComment = comment;
+    }
+
+    /** The Error Comment the handler gave, or null. */
+    String errorComment() {
+        return state.errorComment;
     }
 
     @Override

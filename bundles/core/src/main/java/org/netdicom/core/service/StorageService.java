@@ -75,7 +75,12 @@ public final class StorageService {
         ReceivedInstance event = new ReceivedInstance(association, context, command, request.dataSet(),
                 fileMeta(command, context));
         Status status = events.cStore(event);
-        return Responses.to(command, status.code());
+        CommandSet response = Responses.to(command, status.code());
+        String comment = event.errorComment();
+        if (comment != null && !comment.isBlank() && status.category() != Status.Category.SUCCESS) {
+            response.put(CommandTag.ERROR_COMMENT, limit(comment.strip()));
+        }
+        return response;
     }
 
     /** Error Comment (0000,0902) is LO: at most 64 characters (PS3.7 E.1). */

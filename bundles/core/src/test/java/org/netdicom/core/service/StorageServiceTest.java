@@ -232,6 +232,20 @@ class StorageServiceTest {
     }
 
     @Test
+    void sendsTheHandlersErrorCommentWithAFailureCutTo64CharactersAndNoneWithSuccess() throws IOException {
+        int port = start(scp(IMPLICIT), e -> {
+            e.errorComment(e.sopInstanceUid().endsWith(".1") ? "SOP Instance UID differs from the request's"
+                    : "x".repeat(100));
+            return e.sopInstanceUid().endsWith(".3") ? Status.SUCCESS : Status.of(0xA900);
+        });
+        try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals("SOP Instance UID differs from the request's", a.store(ct("8.1", 10)).errorComment());
+            assertEquals(64, a.store(ct("8.2", 10)).errorComment().length());
+            assertNull(a.store(ct("8.3", 10)).errorComment(), "no comment with Success");
+        }
+    }
+
+    @Test
     void answersC211WhenTheHandlerThrowsOrReturnsNullAndGoesOn() throws IOException {
         List<String> calls = new CopyOnWriteArrayList<>();
         int port = start(scp(IMPLICIT), e -> {

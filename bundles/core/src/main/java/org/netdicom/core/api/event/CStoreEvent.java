@@ -77,4 +77,11 @@ public interface CStoreEvent extends Event {
      * @return {@code target}
      */
     Path storePart10(Path target) throws IOException;
+
+    /**
+     * Sets the Error Comment (0000,0902) of the response: sent when the handler answers other than
+     * Success (PS3.7 9.1.1.1.9: it describes a failure or warning), cut to the 64 characters of
+     * its VR (LO). Null clears it.
+     */
+    void errorComment(String comment);
 }
