@@ -63,13 +63,13 @@ public final class Netdicom implements Runnable {
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+            failed.getErr().println(failed.getCommandSpec().name() + ": " + ex.getMessage()
                     + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             failed.getErr().flush();
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + ExitCodes.reason(ex));
+            failed.getErr().println(failed.getCommandSpec().name() + ": " + ExitCodes.reason(ex));
             if (Boolean.getBoolean("netdicom.debug")) {
                 ex.printStackTrace(failed.getErr());
             }

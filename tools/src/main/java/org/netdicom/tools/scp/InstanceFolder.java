@@ -68,7 +68,10 @@ public final class InstanceFolder implements CStoreHandler {
 
     /** {@code <uid>.dcm}; characters other than digits and dots become '_' (PS3.5 9.1 allows no others). */
     static String fileName(String sopInstanceUid) {
-        String uid = sopInstanceUid == null || sopInstanceUid.isEmpty() ? "unknown" : sopInstanceUid;
+        if (sopInstanceUid == null || sopInstanceUid.isEmpty()) {
+            return "unknown.dcm";
+        }
+        String uid = sopInstanceUid;
         StringBuilder b = new StringBuilder(Math.min(uid.length(), 64) + 4);
         for (int i = 0; i < uid.length() && i < 64; i++) {
             char c = uid.charAt(i);
