@@ -21,11 +21,14 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
 
     /** Stops parsing at (0008,0019), after SOP Instance UID: the pixel data are never read. */
     private static final int AFTER_SOP_INSTANCE_UID = 0x00080019;
+    /** Media Storage Directory Storage: PS3.10 defines it for media; no network service stores it. */
+    private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
 
     /**
      * Reads the header of {@code path}.
      *
-     * @throws DicomFormatException if the file is not a Part 10 file or names no SOP class or instance
+     * @throws DicomFormatException if the file is not a Part 10 file
+     * @throws NotSendable          if it names no SOP class or instance, or is a DICOMDIR
      * @throws IOException          if it cannot be read
      */
     static ScannedFile scan(Path path) throws IOException {
@@ -43,8 +46,20 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
             sopInstance = file.dataset().getString(Tag.SOP_INSTANCE_UID);
         }
         if (sopClass == null || sopInstance == null) {
-            throw new DicomFormatException("names no SOP Class UID or SOP Instance UID", 0);
+            throw new NotSendable("no SOP Class UID or SOP Instance UID");
+        }
+        if (sopClass.equals(MEDIA_STORAGE_DIRECTORY)) {
+            throw new NotSendable("a DICOMDIR is for media only (PS3.10)");
         }
         return new ScannedFile(path, sopClass, sopInstance, file.transferSyntax().uid(), Files.size(path));
+    }
+
+    /** A Part 10 file that no C-STORE can carry. */
+    static final class NotSendable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotSendable(String reason) {
+            super(reason);
+        }
     }
 }

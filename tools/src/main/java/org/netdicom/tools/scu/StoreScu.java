@@ -85,6 +85,9 @@ public final class StoreScu extends ScuCommand {
             } catch (DicomFormatException e) {
                 skipped++;
                 warn("skipped " + p + ": not a DICOM file (" + e.getMessage() + ")");
+            } catch (ScannedFile.NotSendable e) {
+                skipped++;
+                warn("skipped " + p + ": " + e.getMessage());
             } catch (IOException e) {
                 unreadable++;
                 error("cannot read " + p + ": " + ExitCodes.reason(e));
@@ -118,7 +121,7 @@ public final class StoreScu extends ScuCommand {
             throw lost;
         }
         result(name() + ": " + progress.succeeded + " stored, " + progress.warnings + " with warnings, "
-                + progress.failed + " failed, " + skipped + " skipped (not DICOM), " + unreadable + " unreadable; "
+                + progress.failed + " failed, " + skipped + " skipped (not DICOM or not sendable), " + unreadable + " unreadable; "
                 + progress.rates());
         if (lost != null) {
             throw lost;
@@ -129,39 +132,60 @@ public final class StoreScu extends ScuCommand {
         return unreadable > 0 ? ExitCodes.IO : ExitCodes.OK;
     }
 
-    /** Sends one batch on its own association; throws if the association could not be had or was lost. */
+    /**
+     * Sends one batch on its own association. A file that fails half-way (truncated, unreadable)
+     * makes the engine abort the association, since part of its message is already on the wire:
+     * that file fails and a new association carries on with the rest. Throws if an association
+     * could not be had or was lost for another reason (the rest is counted as failed).
+     */
     private void send(ContextPlan.Batch batch, StoreProgress progress) throws IOException, ToolException {
+        int next = 0;
+        while (next < batch.files().size()) {
+            next = sendFrom(batch, next, progress);
+        }
+    }
+
+    /** Sends files from {@code first} on one association; returns where to go on after a file's failure. */
+    private int sendFrom(ContextPlan.Batch batch, int first, StoreProgress progress) throws IOException, ToolException {
         ApplicationEntity ae = applicationEntity(callingAe());
         batch.contexts().forEach(c -> ae.addRequestedContext(c.abstractSyntax(), c.transferSyntaxes().toArray(String[]::new)));
         List<ScannedFile> files = batch.files();
-        int next = 0;
+        int next = first;
         try (Association association = ae.associate(host, port, calledAe)) {
             for (; next < files.size(); next++) {
                 ScannedFile f = files.get(next);
                 try {
                     DimseResponse response = association.store(f.path());
                     progress.stored(f, response.status());
-                } catch (AssociationException e) {
+                } catch (IOException e) {
                     if (association.isEstablished()) {
                         // e.g. no context accepted for this SOP class and syntax: this file only
-                        progress.notSent(f, e.getMessage() + " (" + sopClassName(f) + ", "
-                                + TransferSyntaxNames.nameOf(f.transferSyntaxUid()) + ")");
+                        progress.notSent(f, ExitCodes.reason(e) + (e instanceof AssociationException
+                                ? " (" + sopClassName(f) + ", " + TransferSyntaxNames.nameOf(f.transferSyntaxUid()) + ")"
+                                : ""));
                         continue;
                     }
-                    throw e;
-                } catch (DicomFormatException e) {
-                    progress.notSent(f, "cannot be sent: " + e.getMessage());
-                } catch (IOException e) {
-                    if (!association.isEstablished()) {
-                        throw e;
+                    if (isFileFault(e)) {
+                        progress.notSent(f, ExitCodes.reason(e));
+                        note(name() + ": opening a new association for the remaining files");
+                        return next + 1;
                     }
-                    progress.notSent(f, ExitCodes.reason(e));
+                    throw e;
                 }
             }
             association.release();
-        } finally {
+        } catch (IOException | RuntimeException e) {
             progress.unsent(files.size() - next);
+            throw e;
         }
+        return next;
+    }
+
+    /** Whether a send failed because of the file (unparsable, unreadable), not the peer or the network. */
+    private static boolean isFileFault(IOException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof DicomFormatException || cause instanceof java.nio.file.FileSystemException
+                || cause instanceof java.io.EOFException;
     }
 
     private static String sopClassName(ScannedFile f) {
