@@ -5,6 +5,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.AssociationServer;
@@ -57,6 +59,15 @@ abstract class ScpCommand extends ToolCommand {
 
     /** Starts the server and serves until stopped; returns the exit code. */
     protected int serve(ApplicationEntity ae, EventBindings handlers) throws ToolException, IOException {
+        return serve(ae, handlers, () -> { });
+    }
+
+    /**
+     * Starts the server and serves until stopped, then runs {@code farewell} (a summary); returns the
+     * exit code. On Ctrl-C the shutdown hook closes the server and waits (a few seconds at most) for
+     * the farewell, since the JVM halts when its hooks end.
+     */
+    protected int serve(ApplicationEntity ae, EventBindings handlers, Runnable farewell) throws ToolException, IOException {
         InetSocketAddress address = bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
         AssociationServer server;
         try {
@@ -64,7 +75,15 @@ abstract class ScpCommand extends ToolCommand {
         } catch (BindException e) {
             throw new ToolException(ExitCodes.IO, "cannot listen on " + address + ": " + e.getMessage(), e);
         }
-        Thread stopper = new Thread(server::close, name() + "-shutdown");
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            server.close();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         note(name() + ": " + server.aeTitle() + " listening on " + server.localAddress() + " (Ctrl-C stops)");
         try {
@@ -76,10 +95,15 @@ abstract class ScpCommand extends ToolCommand {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
+                // Ctrl-C: the hook is running and waits for the farewell
+            }
+            try {
+                farewell.run();
+                note(name() + ": stopped");
+            } finally {
+                finished.countDown();
             }
         }
-        note(name() + ": stopped");
         return ExitCodes.OK;
     }
 }

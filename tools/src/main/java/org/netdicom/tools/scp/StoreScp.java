@@ -50,9 +50,7 @@ public final class StoreScp extends ScpCommand {
                 .addSupportedContexts(ServiceClass.STORAGE, StorageSyntaxes.accepted(preferred))
                 .addSupportedContexts(ServiceClass.NON_PATIENT_OBJECT_STORAGE, StorageSyntaxes.accepted(preferred))
                 .spoolDirectory(spool);
-        try {
-            return serve(ae, EventBindings.of(EventType.EVT_C_STORE, instances));
-        } finally {
+        return serve(ae, EventBindings.of(EventType.EVT_C_STORE, instances), () -> {
             if (spoolFolder == null) {
                 try {
                     Files.deleteIfExists(spool); // only if empty
@@ -61,6 +59,6 @@ public final class StoreScp extends ScpCommand {
                 }
             }
             note(name() + ": " + instances.stored() + " instances stored, " + instances.failed() + " failed");
-        }
+        });
     }
 }
