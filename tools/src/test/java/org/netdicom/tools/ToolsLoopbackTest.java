@@ -169,6 +169,17 @@ class ToolsLoopbackTest {
     }
 
     @Test
+    void aPeerWithoutTheServiceIsExitCode3() throws Exception {
+        int port = ToolRun.freePort();
+        try (ToolRun.Server scp = ToolRun.Server.start(port, "echoscp", Integer.toString(port))) {
+            ToolRun.Result r = ToolRun.run("findscu", "-k", "PatientID", "127.0.0.1", Integer.toString(port));
+            assertEquals(ExitCodes.ASSOCIATION, r.exitCode(), r.toString());
+            assertOneLine(r.err());
+            assertTrue(r.err().contains("does not offer Study Root Query/Retrieve Information Model - FIND"), r.toString());
+        }
+    }
+
+    @Test
     void aPeerThatNeverAnswersTimesOutWithExitCode5() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();

@@ -33,6 +33,7 @@ public final class EchoScu extends ScuCommand {
                 .addRequestedContext(VERIFICATION, TransferSyntaxNames.IMPLICIT, TransferSyntaxNames.EXPLICIT);
         int failed = 0;
         try (Association association = ae.associate(host, port, calledAe)) {
+            requireAccepted(association, VERIFICATION);
             for (int i = 1; i <= repeat; i++) {
                 Status status = association.echo();
                 if (!status.isSuccess()) {

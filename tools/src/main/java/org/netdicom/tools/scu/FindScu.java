@@ -78,8 +78,9 @@ public final class FindScu extends ScuCommand {
         if (json) {
             out().println("[");
         }
-        try (Association association = ae.associate(host, port, calledAe);
-                ResponseIterator responses = association.find(identifier, m.find)) {
+        try (Association association = ae.associate(host, port, calledAe)) {
+            requireAccepted(association, m.find);
+            ResponseIterator responses = association.find(identifier, m.find);
             while (responses.hasNext()) {
                 DimseResponse r = responses.next();
                 last = r;

@@ -52,8 +52,9 @@ public final class GetScu extends RetrieveCommand {
             ae.addRequestedContext(sopClass, syntaxes).requestRole(sopClass, false, true);
         }
         try (Association association = ae.associate(host, port, calledAe,
-                EventBindings.of(EventType.EVT_C_STORE, folder));
-                ResponseIterator responses = association.get(identifier(m), m.get)) {
+                EventBindings.of(EventType.EVT_C_STORE, folder))) {
+            requireAccepted(association, m.get);
+            ResponseIterator responses = association.get(identifier(m), m.get);
             int code = follow(responses, "C-GET", m.get);
             association.release();
             note(name() + ": " + folder.stored() + " instances written to " + folder.folder());

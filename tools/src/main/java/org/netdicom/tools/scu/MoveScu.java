@@ -48,8 +48,9 @@ public final class MoveScu extends RetrieveCommand {
         try {
             ApplicationEntity ae = applicationEntity(callingAe())
                     .addRequestedContext(m.move, TransferSyntaxNames.EXPLICIT, TransferSyntaxNames.IMPLICIT);
-            try (Association association = ae.associate(host, port, calledAe);
-                    ResponseIterator responses = association.move(destination, identifier(m), m.move)) {
+            try (Association association = ae.associate(host, port, calledAe)) {
+                requireAccepted(association, m.move);
+                ResponseIterator responses = association.move(destination, identifier(m), m.move);
                 int code = follow(responses, "C-MOVE to " + destination, m.move);
                 association.release();
                 return code;

@@ -2,6 +2,12 @@ package org.netdicom.tools.scu;
 
 import java.util.Locale;
 
+import org.netdicom.core.api.Association;
+import org.netdicom.core.api.PresentationContext;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.tools.ExitCodes;
+import org.netdicom.tools.ToolException;
+
 import org.netdicom.tools.common.ToolCommand;
 
 import picocli.CommandLine.Option;
@@ -27,6 +33,22 @@ abstract class ScuCommand extends ToolCommand {
     /** -aet, or the tool's name in capitals as DCMTK does (ECHOSCU, STORESCU...). */
     protected String callingAe() {
         return callingAe != null ? callingAe : name().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Fails with exit code 3 when the peer accepted no context for {@code sopClass} (it does not
+     * offer the service), naming the SOP class.
+     */
+    protected void requireAccepted(Association association, String sopClass) throws ToolException {
+        for (PresentationContext pc : association.acceptedContexts()) {
+            if (pc.abstractSyntax().equals(sopClass)) {
+                return;
+            }
+        }
+        association.abort();
+        String name = UidRegistry.nameOf(sopClass);
+        throw new ToolException(ExitCodes.ASSOCIATION, peer() + " does not offer " + (name == null ? sopClass : name)
+                + " (no presentation context accepted)");
     }
 
     protected String peer() {

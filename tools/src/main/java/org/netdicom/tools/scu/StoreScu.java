@@ -167,7 +167,7 @@ public final class StoreScu extends ScuCommand {
                     }
                     if (isFileFault(e)) {
                         progress.notSent(f, ExitCodes.reason(e));
-                        note(name() + ": opening a new association for the remaining files");
+                        progress.problem("opening a new association for the remaining files");
                         return next + 1;
                     }
                     throw e;
