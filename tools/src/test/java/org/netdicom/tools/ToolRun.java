@@ -82,9 +82,13 @@ public final class ToolRun {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (thread.isAlive()) {
-                stop();
+                try {
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

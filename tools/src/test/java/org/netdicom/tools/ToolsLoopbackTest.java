@@ -165,6 +165,7 @@ class ToolsLoopbackTest {
 
             ToolRun.Result echo = ToolRun.run("echoscu", "-aec", "STRICT", "127.0.0.1", Integer.toString(port));
             assertEquals(0, echo.exitCode(), echo.toString());
+            assertEquals(0, scp.stop().exitCode());
         }
     }
 
@@ -176,6 +177,7 @@ class ToolsLoopbackTest {
             assertEquals(ExitCodes.ASSOCIATION, r.exitCode(), r.toString());
             assertOneLine(r.err());
             assertTrue(r.err().contains("does not offer Study Root Query/Retrieve Information Model - FIND"), r.toString());
+            assertEquals(0, scp.stop().exitCode());
         }
     }
 

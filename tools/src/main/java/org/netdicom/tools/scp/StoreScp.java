@@ -42,7 +42,7 @@ public final class StoreScp extends ScpCommand {
 
     @Override
     protected int run() throws Exception {
-        InstanceFolder instances = new InstanceFolder(outputFolder, this::note);
+        InstanceFolder instances = new InstanceFolder(outputFolder, line -> note(name() + ": " + line));
         Path spool = spoolFolder != null ? spoolFolder : outputFolder.resolve(".spool");
         Files.createDirectories(spool);
         ApplicationEntity ae = acceptor()

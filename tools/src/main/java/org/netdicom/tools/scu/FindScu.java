@@ -129,7 +129,7 @@ public final class FindScu extends ScuCommand {
         if (json) {
             out().println((n > 1 ? "," : "") + DicomJson.toJson(match));
         } else if (!write || !quiet()) {
-            out().println("# Match " + n + " (" + status + ")");
+            out().println("# Match " + n + ", status " + status);
             out().print(match);
             out().println();
         }

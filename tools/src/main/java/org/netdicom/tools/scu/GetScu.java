@@ -37,7 +37,7 @@ public final class GetScu extends RetrieveCommand {
     @Override
     protected int run() throws Exception {
         QueryModel.Model m = model.model();
-        InstanceFolder folder = new InstanceFolder(outputFolder, this::note);
+        InstanceFolder folder = new InstanceFolder(outputFolder, line -> note(name() + ": " + line));
         String[] syntaxes = TransferSyntaxNames.uids(preferred.isEmpty() ? List.of("explicit", "implicit") : preferred)
                 .toArray(String[]::new);
         ApplicationEntity ae = applicationEntity(callingAe())

@@ -63,7 +63,7 @@ public final class MoveScu extends RetrieveCommand {
     }
 
     private AssociationServer startReceiver() throws Exception {
-        InstanceFolder folder = new InstanceFolder(outputFolder, this::note);
+        InstanceFolder folder = new InstanceFolder(outputFolder, line -> note(name() + ": " + line));
         String[] syntaxes = StorageSyntaxes.accepted(preferred);
         ApplicationEntity scp = applicationEntity(callingAe())
                 .addSupportedContexts(ServiceClass.STORAGE, syntaxes)

@@ -78,6 +78,7 @@ class TlsInteropIT {
                     file("ca.pem"), "127.0.0.1", Integer.toString(port));
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(r.output().contains("Received Echo Response (Success)"), r.toString());
+            assertTrue(scp.stop().err().contains("C-ECHO from ECHOSCU"));
         }
     }
 }
