@@ -13,13 +13,13 @@ public final class Verbosity {
 
     private static final String LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    @Option(names = {"-v", "--verbose"}, description = "Verbose: log associations and DIMSE messages (INFO).")
+    @Option(names = {"-v", "--verbose"}, description = "Verbose: log each association's outcome (INFO).")
     boolean verbose;
 
-    @Option(names = {"-d", "--debug"}, description = "Debug: log PDUs and every step (DEBUG); stack traces on failure.")
+    @Option(names = {"-d", "--debug"}, description = "Debug: log DIMSE messages and PDUs (DEBUG); stack traces on failure.")
     boolean debug;
 
-    @Option(names = {"-q", "--quiet"}, description = "Quiet: print results and errors only; no progress, no warnings.")
+    @Option(names = {"-q", "--quiet"}, description = "Quiet: errors only (and findscu's matches); no progress, warnings or summary.")
     boolean quiet;
 
     public boolean quiet() {
