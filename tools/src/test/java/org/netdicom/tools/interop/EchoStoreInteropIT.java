@@ -116,6 +116,68 @@ class EchoStoreInteropIT {
         }
     }
 
+    /** The archive plus its first CT compressed by dcmcjpeg to JPEG Lossless SV1, in {@code in}. */
+    private Path archiveWithJpeg(Path in) throws Exception {
+        List<Path> files = TestFiles.archive(in);
+        Path jpeg = in.resolve("P-2/ct-jpeg.dcm");
+        Dataset d = TestFiles.image(TestFiles.CT, "P-2", "1.2.826.0.1.3680043.10.3", 7);
+        Path plain = TestFiles.write(dir.resolve("plain"), "ct7.dcm", d,
+                org.netdicom.data.dict.TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Dcmtk.Result r = Dcmtk.run("dcmcjpeg", "+e1", plain.toString(), jpeg.toString()); // lossless SV1
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(JPEG_LOSSLESS_SV1, DicomFile.read(jpeg).transferSyntax().uid());
+        return jpeg;
+    }
+
+    private static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
+
+    @Test
+    void ourStorescuProposesTheCompressedSyntaxOfAJpegFile() throws Exception {
+        Path in = dir.resolve("in");
+        Path jpeg = archiveWithJpeg(in);
+        Path out = dir.resolve("out");
+        int port = dcmtkStorescp(out, "+xa"); // accepts JPEG as well
+        ToolRun.Result r = ToolRun.run("storescu", "-aec", "DCMTKSCP", "127.0.0.1", Integer.toString(port), in.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("6 stored, 0 with warnings, 0 failed"), r.toString());
+        Dataset sent = DicomFile.read(jpeg).dataset();
+        Path stored;
+        try (Stream<Path> files = Files.list(out)) {
+            stored = files.filter(f -> f.getFileName().toString().endsWith(sent.getString(Tag.SOP_INSTANCE_UID)))
+                    .findFirst().orElseThrow();
+        }
+        DicomFile received = DicomFile.read(stored);
+        assertEquals(JPEG_LOSSLESS_SV1, received.transferSyntax().uid(), "sent as it is, not decompressed");
+        assertEquals(sent, received.dataset());
+
+        // a peer that accepts no JPEG: that file fails alone, the others are stored
+        Path plainOut = dir.resolve("plain-out");
+        int plainPort = dcmtkStorescp(plainOut);
+        ToolRun.Result partial = ToolRun.run("storescu", "--progress", "none", "-aec", "DCMTKSCP", "127.0.0.1",
+                Integer.toString(plainPort), in.toString());
+        assertEquals(ExitCodes.DIMSE_FAILURE, partial.exitCode(), partial.toString());
+        assertTrue(partial.out().contains("5 stored, 0 with warnings, 1 failed"), partial.toString());
+        assertTrue(partial.err().contains("failed: " + jpeg + ": no accepted presentation context"), partial.toString());
+    }
+
+    @Test
+    void dcmtkStorescuSendsAJpegFileToOurStorescpAsItIs() throws Exception {
+        Path in = dir.resolve("in");
+        Path jpeg = archiveWithJpeg(in);
+        Path out = dir.resolve("out");
+        int port = ToolRun.freePort();
+        try (ToolRun.Server scp = ToolRun.Server.start(port, "storescp", "-od", out.toString(), Integer.toString(port))) {
+            Dcmtk.Result r = Dcmtk.run("storescu", "-v", "+sd", "+r", "-xs", "127.0.0.1", Integer.toString(port), in.toString());
+            assertEquals(0, r.exitCode(), r.toString());
+            scp.stop();
+        }
+        Dataset sent = DicomFile.read(jpeg).dataset();
+        DicomFile received = DicomFile.read(out.resolve(sent.getString(Tag.SOP_INSTANCE_UID) + ".dcm"));
+        assertEquals(JPEG_LOSSLESS_SV1, received.transferSyntax().uid());
+        assertEquals(sent, received.dataset());
+        assertEquals(6, instancesIn(out).size());
+    }
+
     @Test
     void dcmtkStorescuSendsAFolderToOurStorescp() throws Exception {
         Path in = dir.resolve("in");
