@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
@@ -52,6 +55,18 @@ public final class TestFiles {
         }
         d.setBytes(Tag.PIXEL_DATA, VR.OW, pixels);
         return d;
+    }
+
+    /** SOP Instance UID -> data set of each Part 10 file under {@code folder}. */
+    public static Map<String, Dataset> instancesIn(Path folder) throws IOException {
+        Map<String, Dataset> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Dataset d = DicomFile.read(f).dataset();
+                found.put(d.getString(Tag.SOP_INSTANCE_UID), d);
+            }
+        }
+        return found;
     }
 
     /** Writes {@code d} to {@code dir/name} in {@code ts}. */

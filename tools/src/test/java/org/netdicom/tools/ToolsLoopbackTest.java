@@ -27,18 +27,6 @@ class ToolsLoopbackTest {
     @TempDir
     Path dir;
 
-    /** SOP Instance UID -> data set of each file in {@code folder}. */
-    static Map<String, Dataset> instancesIn(Path folder) throws Exception {
-        Map<String, Dataset> found = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Dataset d = DicomFile.read(f).dataset();
-                found.put(d.getString(Tag.SOP_INSTANCE_UID), d);
-            }
-        }
-        return found;
-    }
-
     private static void assertOneLine(String err) {
         assertEquals(1, err.lines().count(), "one line on stderr, not:\n" + err);
     }
@@ -77,7 +65,7 @@ class ToolsLoopbackTest {
             Dataset d = DicomFile.read(f).dataset();
             sent.put(d.getString(Tag.SOP_INSTANCE_UID), d);
         }
-        assertEquals(sent, instancesIn(out));
+        assertEquals(sent, TestFiles.instancesIn(out));
         assertFalse(Files.exists(out.resolve(".spool")), "spool folder removed when empty");
     }
 
@@ -94,7 +82,7 @@ class ToolsLoopbackTest {
             assertTrue(r.err().contains("3 associations for 5 files"), r.toString());
             scp.stop();
         }
-        assertEquals(5, instancesIn(out).size());
+        assertEquals(5, TestFiles.instancesIn(out).size());
     }
 
     @Test
@@ -111,7 +99,7 @@ class ToolsLoopbackTest {
             assertOneLine(r.err());
             scp.stop();
         }
-        assertEquals(5, instancesIn(out).size());
+        assertEquals(5, TestFiles.instancesIn(out).size());
     }
 
     @Test
@@ -134,7 +122,7 @@ class ToolsLoopbackTest {
             assertTrue(r.err().contains("failed: " + broken), r.toString());
             scp.stop();
         }
-        assertEquals(5, instancesIn(out).size());
+        assertEquals(5, TestFiles.instancesIn(out).size());
     }
 
     @Test

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 /**
  * getscu: C-GET (PS3.4 C.4.3): the instances come back as C-STORE sub-operations on the same
  * association, for which we propose the SCP role (PS3.7 D.3.3.4) on a context per storage SOP
- * class: the common ones, or those given with --storage-class.
+ * class: the common ones, or those given with --storage-class. The common list is the engine's
+ * ({@code ServiceClassRegistry.commonStorageSopClasses}, an internal class: the tools run on the
+ * plain classpath, not in OSGi), so that getscu and the engine's own C-GET SCU agree.
  */
 @Command(name = "getscu", mixinStandardHelpOptions = true, versionProvider = org.netdicom.tools.VersionProvider.class,
         description = "Retrieves instances with C-GET into a folder.", sortOptions = false,

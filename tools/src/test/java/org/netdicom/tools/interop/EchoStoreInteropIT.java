@@ -42,17 +42,6 @@ class EchoStoreInteropIT {
         return port;
     }
 
-    static Map<String, Dataset> instancesIn(Path folder) throws Exception {
-        Map<String, Dataset> found = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Dataset d = DicomFile.read(f).dataset();
-                found.put(d.getString(Tag.SOP_INSTANCE_UID), d);
-            }
-        }
-        return found;
-    }
-
     @Test
     void ourEchoscuVerifiesDcmtkStorescp() throws Exception {
         int port = dcmtkStorescp(dir.resolve("out"));
@@ -91,7 +80,7 @@ class EchoStoreInteropIT {
             Dataset d = DicomFile.read(f).dataset();
             sent.put(d.getString(Tag.SOP_INSTANCE_UID), d);
         }
-        assertEquals(sent, instancesIn(out));
+        assertEquals(sent, TestFiles.instancesIn(out));
     }
 
     @Test
@@ -103,7 +92,7 @@ class EchoStoreInteropIT {
         ToolRun.Result r = ToolRun.run("storescu", "-aec", "DCMTKSCP", "127.0.0.1", Integer.toString(port),
                 in.toString());
         assertEquals(0, r.exitCode(), r.toString());
-        Map<String, Dataset> received = instancesIn(out);
+        Map<String, Dataset> received = TestFiles.instancesIn(out);
         assertEquals(files.size(), received.size());
         for (Path f : files) {
             Dataset d = DicomFile.read(f).dataset();
@@ -175,7 +164,7 @@ class EchoStoreInteropIT {
         DicomFile received = DicomFile.read(out.resolve(sent.getString(Tag.SOP_INSTANCE_UID) + ".dcm"));
         assertEquals(JPEG_LOSSLESS_SV1, received.transferSyntax().uid());
         assertEquals(sent, received.dataset());
-        assertEquals(6, instancesIn(out).size());
+        assertEquals(6, TestFiles.instancesIn(out).size());
     }
 
     @Test
@@ -200,7 +189,7 @@ class EchoStoreInteropIT {
             // named by SOP Instance UID, a complete Part 10 file
             assertTrue(Files.isRegularFile(out.resolve(d.getString(Tag.SOP_INSTANCE_UID) + ".dcm")));
         }
-        assertEquals(sent, instancesIn(out));
+        assertEquals(sent, TestFiles.instancesIn(out));
         Dcmtk.Result dump = Dcmtk.run("dcmdump", "-q", out.resolve(sent.keySet().iterator().next() + ".dcm").toString());
         assertEquals(0, dump.exitCode(), dump.toString());
     }

@@ -61,7 +61,7 @@ class LauncherScriptIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.output().contains("5 stored, 0 with warnings, 0 failed"), r.toString());
         assertFalse(r.output().contains("--- stderr"), "nothing on stderr: " + r);
-        assertEquals(5, EchoStoreInteropIT.instancesIn(out).size());
+        assertEquals(5, TestFiles.instancesIn(out).size());
     }
 
     @Test
@@ -110,7 +110,7 @@ class LauncherScriptIT {
         }
         Dcmtk.Result r = Dcmtk.run("storescu", "+sd", "+r", "127.0.0.1", Integer.toString(port), in.toString());
         assertEquals(0, r.exitCode(), r.toString());
-        assertEquals(5, EchoStoreInteropIT.instancesIn(out).size());
+        assertEquals(5, TestFiles.instancesIn(out).size());
         scp.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook closes the server
         assertTrue(scp.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(Files.readString(dir.resolve("storescp.log")).contains("5 instances stored"),

@@ -85,10 +85,6 @@ class QueryRetrieveInteropIT {
         return m;
     }
 
-    private static Map<String, Dataset> instancesIn(Path folder) throws Exception {
-        return EchoStoreInteropIT.instancesIn(folder);
-    }
-
     @Test
     void findscuPrintsTheStudiesOfThePatientAsDcmtkFindscuFindsThem() throws Exception {
         ToolRun.Result ours = ToolRun.run("findscu", "-aec", "QRSCP", "-S", "-k", "QueryRetrieveLevel=STUDY",
@@ -152,7 +148,7 @@ class QueryRetrieveInteropIT {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("final status 0x0000 (SUCCESS)") && r.out().contains("3 completed, 0 failed"),
                 r.toString());
-        assertEquals(archiveWhere("StudyInstanceUID", STUDY_1), instancesIn(out));
+        assertEquals(archiveWhere("StudyInstanceUID", STUDY_1), TestFiles.instancesIn(out));
     }
 
     @Test
@@ -163,7 +159,7 @@ class QueryRetrieveInteropIT {
                 "-k", "PatientID=P-1", "127.0.0.1", Integer.toString(port));
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("4 completed, 0 failed"), r.toString());
-        assertEquals(archiveWhere("PatientID", "P-1"), instancesIn(out));
+        assertEquals(archiveWhere("PatientID", "P-1"), TestFiles.instancesIn(out));
     }
 
     @Test
