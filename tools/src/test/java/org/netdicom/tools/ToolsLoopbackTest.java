@@ -3,6 +3,7 @@ package org.netdicom.tools;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -10,10 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.core.api.ApplicationEntity;
+import org.netdicom.core.api.AssociationServer;
+import org.netdicom.core.api.EventBindings;
+import org.netdicom.core.api.Status;
+import org.netdicom.core.api.event.EventType;
+import org.netdicom.core.api.handler.CFindHandler;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.io.DicomFile;
@@ -181,6 +189,29 @@ class ToolsLoopbackTest {
             try (Socket accepted = silent.accept()) {
                 assertNotNull(accepted);
             }
+        }
+    }
+
+    @Test
+    void aC_FindWithoutAnswerTimesOutWithExitCode5() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AssociationServer slow = new ApplicationEntity("SLOW")
+                .addSupportedContext("1.2.840.10008.5.1.4.1.2.2.1", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2")
+                .startServer(new InetSocketAddress("127.0.0.1", 0), EventBindings.of(
+                        EventType.EVT_C_FIND,
+                        (CFindHandler) e -> {
+                            release.await(10, TimeUnit.SECONDS);
+                            return Status.SUCCESS;
+                        }));
+        try {
+            ToolRun.Result r = ToolRun.run("findscu", "-td", "0.5", "-k", "PatientID", "127.0.0.1",
+                    Integer.toString(slow.localAddress().getPort()));
+            assertEquals(ExitCodes.TIMEOUT, r.exitCode(), r.toString());
+            assertOneLine(r.err());
+            assertTrue(r.err().contains("within 500 ms"), r.toString());
+        } finally {
+            release.countDown();
+            slow.close();
         }
     }
 
