@@ -75,28 +75,10 @@ public final class StoreScu extends ScuCommand {
         }
         StoreProgress.Style style = style();
 
-        List<Path> paths = InputFiles.collect(inputs, this::warn);
-        List<ScannedFile> files = new ArrayList<>();
-        int skipped = 0;
-        int unreadable = 0;
-        for (Path p : paths) {
-            try {
-                files.add(ScannedFile.scan(p));
-            } catch (DicomFormatException e) {
-                skipped++;
-                warn("skipped " + p + ": not a DICOM file (" + e.getMessage() + ")");
-            } catch (ScannedFile.NotSendable e) {
-                skipped++;
-                warn("skipped " + p + ": " + e.getMessage());
-            } catch (IOException e) {
-                unreadable++;
-                error("cannot read " + p + ": " + ExitCodes.reason(e));
-            }
-        }
-        if (files.isEmpty()) {
-            throw new ToolException(ExitCodes.IO, "no DICOM file to send (" + paths.size() + " files looked at, " + skipped + " not DICOM, "
-                            + unreadable + " unreadable)");
-        }
+        Scan scan = scan(InputFiles.collect(inputs, this::warn));
+        List<ScannedFile> files = scan.files();
+        int skipped = scan.skipped();
+        int unreadable = scan.unreadable();
 
         StoreProgress progress = new StoreProgress(style, out(), err(), files.size());
         IOException lost = null;
@@ -130,6 +112,36 @@ public final class StoreScu extends ScuCommand {
             return ExitCodes.DIMSE_FAILURE;
         }
         return unreadable > 0 ? ExitCodes.IO : ExitCodes.OK;
+    }
+
+    /** The files to send, and how many were skipped (not DICOM, not sendable) or could not be read. */
+    private record Scan(List<ScannedFile> files, int skipped, int unreadable) {
+    }
+
+    /** Reads each file's header; fails with exit code 2 if none is left to send. */
+    private Scan scan(List<Path> paths) throws ToolException {
+        List<ScannedFile> files = new ArrayList<>();
+        int skipped = 0;
+        int unreadable = 0;
+        for (Path p : paths) {
+            try {
+                files.add(ScannedFile.scan(p));
+            } catch (DicomFormatException e) {
+                skipped++;
+                warn("skipped " + p + ": not a DICOM file (" + e.getMessage() + ")");
+            } catch (ScannedFile.NotSendable e) {
+                skipped++;
+                warn("skipped " + p + ": " + e.getMessage());
+            } catch (IOException e) {
+                unreadable++;
+                error("cannot read " + p + ": " + ExitCodes.reason(e));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new ToolException(ExitCodes.IO, "no DICOM file to send (" + paths.size() + " files looked at, "
+                    + skipped + " skipped, " + unreadable + " unreadable)");
+        }
+        return new Scan(files, skipped, unreadable);
     }
 
     /**
