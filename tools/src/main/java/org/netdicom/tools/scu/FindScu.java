@@ -1,6 +1,8 @@
 package org.netdicom.tools.scu;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.netdicom.tools.json.DicomJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * findscu: C-FIND (PS3.4 C.4.1, K.4.1) with keys from -k, printing each match as text (the
@@ -36,6 +39,7 @@ import picocli.CommandLine.Option;
                 "  netdicom findscu -P -k QueryRetrieveLevel=PATIENT -k 'PatientName=Doe*' -k PatientID --json pacs 104",
                 "  netdicom findscu -S -k QueryRetrieveLevel=SERIES -k 0020,000D=1.2.3 -k Modality -X -od out pacs 104",
                 "  netdicom findscu -W -k ScheduledProcedureStepSequence[0].Modality=CT -k PatientName pacs 104",
+                "  netdicom findscu -aec ARCHIVE pacs 104 query1.dcm query2.dcm",
                 "",
                 "Without -k QueryRetrieveLevel, -P and -O query PATIENT and -S STUDY. Exit code 4 if the final status is a failure."})
 public final class FindScu extends ScuCommand {
@@ -63,24 +67,61 @@ public final class FindScu extends ScuCommand {
     @Option(names = "--cancel", paramLabel = "N", description = "Send C-CANCEL after N matches.")
     int cancelAfter = -1;
 
+    @Parameters(index = "2..*", paramLabel = "QUERYFILE",
+            description = "Query files (DICOM data sets, e.g. from dump2dcm): one C-FIND each, -k applied on top.")
+    List<Path> queryFiles = new ArrayList<>();
+
+    private int matches;
+
     @Override
     protected int run() throws Exception {
         model.worklist = worklist;
         QueryModel.Model m = model.model();
-        Dataset identifier = identifier(m, keys);
+        List<Dataset> identifiers = new ArrayList<>();
+        if (queryFiles.isEmpty()) {
+            identifiers.add(identifier(m, keys));
+        }
+        for (Path file : queryFiles) {
+            Dataset query;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                query = DicomFile.read(in, true).dataset();
+            }
+            if (m.defaultLevel != null && !query.contains("QueryRetrieveLevel")) {
+                query.setString("QueryRetrieveLevel", m.defaultLevel);
+            }
+            identifiers.add(QueryKeys.apply(query, keys));
+        }
         if (write) {
             Files.createDirectories(outputFolder);
         }
         ApplicationEntity ae = applicationEntity(callingAe())
                 .addRequestedContext(m.find, TransferSyntaxNames.EXPLICIT, TransferSyntaxNames.IMPLICIT);
-        int matches = 0;
-        DimseResponse last = null;
+        int failures = 0;
         if (json) {
             out().println("[");
         }
         try (Association association = ae.associate(host, port, calledAe)) {
             requireAccepted(association, m.find);
-            ResponseIterator responses = association.find(identifier, m.find);
+            for (Dataset identifier : identifiers) {
+                if (!query(association, identifier, m)) {
+                    failures++;
+                }
+            }
+            association.release();
+        } finally {
+            if (json) {
+                out().println("]");
+                out().flush();
+            }
+        }
+        return failures > 0 ? ExitCodes.DIMSE_FAILURE : ExitCodes.OK;
+    }
+
+    /** One C-FIND, its matches printed as they arrive; false if it ended with a failure status. */
+    private boolean query(Association association, Dataset identifier, QueryModel.Model m) throws IOException {
+        int before = matches;
+        DimseResponse last = null;
+        try (ResponseIterator responses = association.find(identifier, m.find)) {
             while (responses.hasNext()) {
                 DimseResponse r = responses.next();
                 last = r;
@@ -93,27 +134,21 @@ public final class FindScu extends ScuCommand {
                 if (write) {
                     writeFile(match, matches, m);
                 }
-                if (matches == cancelAfter) {
+                if (matches - before == cancelAfter) {
                     responses.cancel();
                 }
             }
-            responses.close();
-            association.release();
-        } finally {
-            if (json) {
-                out().println("]");
-                out().flush();
-            }
         }
+        int found = matches - before;
         Status status = last == null ? Status.PROCESSING_FAILURE : last.status();
         String comment = last == null || last.errorComment() == null ? "" : " \"" + last.errorComment() + "\"";
-        note(name() + ": " + matches + (matches == 1 ? " match" : " matches") + ", final status " + status + " "
+        note(name() + ": " + found + (found == 1 ? " match" : " matches") + ", final status " + status + " "
                 + status.meaning(m.find) + comment);
         if (status.category() == Status.Category.FAILURE) {
             error("C-FIND failed: " + status + " " + status.meaning(m.find) + comment);
-            return ExitCodes.DIMSE_FAILURE;
+            return false;
         }
-        return ExitCodes.OK;
+        return true;
     }
 
     /** The identifier from -k, with the model's default Query/Retrieve Level. */

@@ -128,6 +128,33 @@ class QueryRetrieveInteropIT {
     }
 
     @Test
+    void findscuRunsOneQueryPerQueryFileMadeByDump2dcm() throws Exception {
+        List<String> files = new ArrayList<>();
+        for (String patient : List.of("P-1", "P-2")) {
+            Path dump = dir.resolve(patient + ".dump");
+            Files.writeString(dump, "(0008,0052) CS [STUDY]\n(0010,0020) LO [" + patient + "]\n(0020,000d) UI\n");
+            Path query = dir.resolve(patient + ".dcm");
+            Dcmtk.Result made = Dcmtk.run("dump2dcm", dump.toString(), query.toString());
+            assertEquals(0, made.exitCode(), made.toString());
+            files.add(query.toString());
+        }
+        List<String> args = new ArrayList<>(List.of("findscu", "-aec", "QRSCP", "-k", "PatientName", "127.0.0.1",
+                Integer.toString(port)));
+        args.addAll(files);
+        ToolRun.Result r = ToolRun.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("# Match 3,") && !r.out().contains("# Match 4,"), r.toString());
+        assertTrue(r.out().contains("[Doe^P-2]") && r.out().contains("[1.2.826.0.1.3680043.10.3]"), r.toString());
+        assertTrue(r.err().contains("2 matches, final status 0x0000") && r.err().contains("1 match, final status 0x0000"),
+                r.toString());
+
+        ToolRun.Result notDicom = ToolRun.run("findscu", "-aec", "QRSCP", "127.0.0.1", Integer.toString(port),
+                dir.resolve("P-1.dump").toString());
+        assertEquals(ExitCodes.IO, notDicom.exitCode(), notDicom.toString());
+        assertEquals(1, notDicom.err().lines().count(), notDicom.toString());
+    }
+
+    @Test
     void findscuWritesDicomJson() throws Exception {
         ToolRun.Result r = ToolRun.run("findscu", "-aec", "QRSCP", "-P", "--json", "-k", "QueryRetrieveLevel=PATIENT",
                 "-k", "PatientID=P-2", "-k", "PatientName", "127.0.0.1", Integer.toString(port));
