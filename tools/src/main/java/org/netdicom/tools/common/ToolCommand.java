@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.tools.ToolException;
 
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -20,14 +20,14 @@ public abstract class ToolCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
-    @Mixin
-    protected Verbosity verbosity;
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 100)
+    protected Verbosity verbosity = new Verbosity();
 
-    @Mixin
-    protected NetworkOptions network;
+    @ArgGroup(validate = false, heading = "%nNetwork:%n", order = 101)
+    protected NetworkOptions network = new NetworkOptions();
 
-    @Mixin
-    protected TlsOptions tlsOptions;
+    @ArgGroup(validate = false, heading = "%nTLS:%n", order = 102)
+    protected TlsOptions tlsOptions = new TlsOptions();
 
     @Override
     public final Integer call() throws Exception {
