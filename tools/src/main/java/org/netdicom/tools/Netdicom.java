@@ -1,0 +1,81 @@
+package org.netdicom.tools;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+import org.netdicom.tools.scp.EchoScp;
+import org.netdicom.tools.scp.StoreScp;
+import org.netdicom.tools.scu.EchoScu;
+import org.netdicom.tools.scu.FindScu;
+import org.netdicom.tools.scu.GetScu;
+import org.netdicom.tools.scu.MoveScu;
+import org.netdicom.tools.scu.StoreScu;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The launcher: {@code netdicom <tool> [options]}. Each tool is a picocli subcommand; a new one (the
+ * archive node {@code qrscp}, when the storage and query/retrieve plugins exist) is one more class
+ * in {@code subcommands}.
+ */
+@Command(name = "netdicom", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "<tool>",
+        description = "DICOM network tools on the netdicom engine. Run 'netdicom <tool> --help' for a tool's options.",
+        subcommands = {EchoScu.class, StoreScu.class, FindScu.class, GetScu.class, MoveScu.class, StoreScp.class,
+                EchoScp.class},
+        footer = {"", "Exit codes:", "  0 success", "  1 usage: unknown option, missing or bad argument",
+                "  2 a file or folder could not be read or written, or a port listened on",
+                "  3 no association: connection refused, association rejected or aborted",
+                "  4 failure status from the peer (a failed C-STORE, C-FIND, sub-operation...)",
+                "  5 timeout: connect, ACSE or DIMSE", "  6 internal error (run with -d for the stack trace)"})
+public final class Netdicom implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "name a tool: " + String.join(", ",
+                spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, Charset.defaultCharset());
+        PrintWriter err = new PrintWriter(System.err, true, Charset.defaultCharset());
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The launcher's command line writing results to {@code out} and messages to {@code err}, with
+     * netdicom's exit codes: tests run tools in-process through it.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Netdicom());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setUsageHelpAutoWidth(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().name() + ": " + ex.getMessage()
+                    + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            failed.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            failed.getErr().println(failed.getCommandSpec().name() + ": " + ExitCodes.reason(ex));
+            if (Boolean.getBoolean("netdicom.debug")) {
+                ex.printStackTrace(failed.getErr());
+            }
+            failed.getErr().flush();
+            return ExitCodes.of(ex);
+        });
+        return cl;
+    }
+}

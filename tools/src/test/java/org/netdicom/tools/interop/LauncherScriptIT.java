@@ -1,0 +1,119 @@
+package org.netdicom.tools.interop;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.tools.ExitCodes;
+import org.netdicom.tools.TestFiles;
+import org.netdicom.tools.ToolRun;
+
+/**
+ * bin/netdicom as users run it: a process, from another folder, through a symbolic link (as a
+ * distribution's bin/ or ~/bin would hold it), with the JVM's real stdout, stderr and exit code.
+ */
+class LauncherScriptIT {
+
+    @TempDir
+    Path dir;
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    /** The launcher the build made (failsafe passes its path), linked from elsewhere. */
+    private Path launcher() throws Exception {
+        Path script = Path.of(System.getProperty("netdicom.launcher", "target/netdicom-tools/bin/netdicom"))
+                .toAbsolutePath();
+        assertTrue(Files.isExecutable(script), script + " must exist: run mvn package first");
+        Path link = dir.resolve("bin/nd");
+        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, script);
+        }
+        return link;
+    }
+
+    private Dcmtk.Result netdicom(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return Dcmtk.exec(dir, environment, command.toArray(String[]::new));
+    }
+
+    @Test
+    void storescuFromTheScriptStoresIntoDcmtkStorescp() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.archive(in);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int port = ToolRun.freePort();
+        processes.add(Dcmtk.startServer(dir, port, "storescp", "-od", out.toString(), Integer.toString(port)));
+        Dcmtk.Result r = netdicom(Map.of(), "storescu", "-aec", "STORESCP", "127.0.0.1", Integer.toString(port), "in");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.output().contains("5 stored, 0 with warnings, 0 failed"), r.toString());
+        assertFalse(r.output().contains("--- stderr"), "nothing on stderr: " + r);
+        assertEquals(5, TestFiles.instancesIn(out).size());
+    }
+
+    @Test
+    void failuresEndWithOneLineOnStderrAndTheDocumentedCode() throws Exception {
+        Dcmtk.Result refused = netdicom(Map.of(), "echoscu", "127.0.0.1", Integer.toString(ToolRun.freePort()));
+        assertEquals(ExitCodes.ASSOCIATION, refused.exitCode(), refused.toString());
+        assertEquals("--- stderr\necho" + "scu: cannot connect: Connection refused", refused.output().strip());
+
+        Dcmtk.Result usage = netdicom(Map.of(), "findscu", "--no-such-option", "127.0.0.1", "104");
+        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage.toString());
+        assertEquals(2, usage.output().lines().count(), usage.toString()); // the marker line and the message
+
+        Dcmtk.Result version = netdicom(Map.of(), "--version");
+        assertEquals(0, version.exitCode(), version.toString());
+        assertTrue(version.output().startsWith("netdicom "), version.toString());
+    }
+
+    @Test
+    void theLibFolderCanBeOverridden() throws Exception {
+        Dcmtk.Result missing = netdicom(Map.of("NETDICOM_LIB", dir.resolve("nowhere").toString()), "--version");
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertTrue(missing.output().contains("netdicom-tools.jar not found in " + dir.resolve("nowhere")), missing.toString());
+
+        Path lib = Path.of(System.getProperty("netdicom.launcher", "target/netdicom-tools/bin/netdicom"))
+                .toAbsolutePath().getParent().resolveSibling("lib");
+        Dcmtk.Result moved = netdicom(Map.of("NETDICOM_LIB", lib.toString()), "--version");
+        assertEquals(0, moved.exitCode(), moved.toString());
+    }
+
+    @Test
+    void storescpFromTheScriptReceivesFromDcmtkStorescu() throws Exception {
+        Path in = dir.resolve("in");
+        TestFiles.archive(in);
+        Path out = dir.resolve("received");
+        int port = ToolRun.freePort();
+        ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "storescp", "-od", out.toString(),
+                Integer.toString(port)).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("storescp.log").toFile());
+        Process scp = builder.start();
+        processes.add(scp);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!Files.exists(dir.resolve("storescp.log")) || !Files.readString(dir.resolve("storescp.log")).contains("listening")) {
+            assertTrue(scp.isAlive(), "storescp ended: " + Files.readString(dir.resolve("storescp.log")));
+            assertTrue(System.nanoTime() < deadline, "storescp did not start");
+            Thread.sleep(50);
+        }
+        Dcmtk.Result r = Dcmtk.run("storescu", "+sd", "+r", "127.0.0.1", Integer.toString(port), in.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(5, TestFiles.instancesIn(out).size());
+        scp.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook closes the server
+        assertTrue(scp.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(Files.readString(dir.resolve("storescp.log")).contains("5 instances stored"),
+                Files.readString(dir.resolve("storescp.log")));
+    }
+}
