@@ -56,15 +56,24 @@ final class DatasetBlob {
         int[] tags = java.util.Arrays.copyOf(keep, n);
         java.util.Arrays.sort(tags);
         Dataset kept = attributes.filter(t -> java.util.Arrays.binarySearch(tags, t) >= 0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        Encoder encoder = ENCODER.get();
         try {
-            DicomWriter writer = new DicomWriter(out);
-            writer.writeDataset(kept, SYNTAX);
-            writer.flush();
+            encoder.writer.writeDataset(kept, SYNTAX);
+            encoder.writer.flush();
+            return encoder.out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            encoder.out.reset();
         }
-        return out.toByteArray();
+    }
+
+    /** A writer per thread: a DicomWriter's 64 KiB buffer is worth keeping between rows. */
+    private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
+
+    private static final class Encoder {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        final DicomWriter writer = new DicomWriter(out);
     }
 
     static Dataset decode(byte[] blob) {

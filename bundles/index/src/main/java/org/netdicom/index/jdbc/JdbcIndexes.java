@@ -47,7 +47,7 @@ public final class JdbcIndexes {
      */
     public static String h2Url(Path directory) {
         return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("index").toString().replace('\\', '/')
-                + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE";
+                + ";LOCK_TIMEOUT=30000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
     }
 
     /** A data source without pooling over {@link DriverManager}. */
