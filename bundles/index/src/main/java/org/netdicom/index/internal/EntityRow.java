@@ -44,9 +44,18 @@ final class EntityRow {
         return merged;
     }
 
-    /** The stored instance of an IMAGE level row, with {@code attributes} as its attributes. */
+    /** The values {@link #attributes} derives from the rows below: not attributes of a stored instance. */
+    private static final java.util.Set<Integer> DERIVED = java.util.Set.of(Keys.NUMBER_OF_PATIENT_RELATED_STUDIES,
+            Keys.NUMBER_OF_PATIENT_RELATED_SERIES, Keys.NUMBER_OF_PATIENT_RELATED_INSTANCES,
+            Keys.MODALITIES_IN_STUDY, Keys.SOP_CLASSES_IN_STUDY, Keys.NUMBER_OF_STUDY_RELATED_SERIES,
+            Keys.NUMBER_OF_STUDY_RELATED_INSTANCES, Keys.NUMBER_OF_SERIES_RELATED_INSTANCES);
+
+    /** The stored instance of an IMAGE level row, with the instance's own attributes of {@code attributes}. */
     static StoredInstance instance(ResultSet r, Dataset attributes) throws SQLException {
         OffsetDateTime received = r.getObject("i_received", OffsetDateTime.class);
+        for (int tag : DERIVED) {
+            attributes.remove(tag);
+        }
         return new StoredInstance(attributes, r.getString("i_path"), r.getLong("i_size"), r.getString("i_ts"),
                 received.toInstant());
     }

@@ -65,6 +65,7 @@ class IndexWriterTest {
         assertEquals(java.time.Instant.EPOCH, got.received());
         assertEquals("Doe^John", got.attributes().getString("PatientName"));
         assertNull(got.attributes().getBytes(0x7FE00010), "pixel data is not indexed");
+        assertFalse(got.attributes().contains(0x00201208), "derived counts are not attributes of the instance");
         Dataset study = find(QueryLevel.STUDY, keys("StudyInstanceUID", "", "NumberOfStudyRelatedInstances", "")).get(0);
         assertEquals("1", study.getString("NumberOfStudyRelatedInstances"));
     }
