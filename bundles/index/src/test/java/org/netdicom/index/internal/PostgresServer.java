@@ -29,8 +29,19 @@ final class PostgresServer implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
+    /** The binaries are installed, and (as root) there is a user {@code postgres} to run them as. */
     static boolean available() {
-        return Files.isExecutable(BIN.resolve("initdb")) && Files.isExecutable(BIN.resolve("pg_ctl"));
+        if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
+            return false;
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return true;
+        }
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith("postgres:"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static PostgresServer start() throws IOException, InterruptedException {
