@@ -1,18 +1,25 @@
 package org.netdicom.index.internal;
 
+import java.util.Arrays;
+
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Element;
 import org.netdicom.data.Sequence;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
+import org.netdicom.index.Query;
 import org.netdicom.index.QueryLevel;
+import org.netdicom.index.QueryModel;
 
 /**
  * The C-FIND response identifier of a match (PS3.4 C.4.1.1.3.2): every key of the request with the
  * entity's value, keys the index does not hold (or of a level below the query's) empty, the
  * Query/Retrieve Level, and the entity's Specific Character Set when it has one (values are copied
  * as encoded, so they stay in that character set). A sequence key returns the entity's items (only
- * those that match, when it was a matching key) reduced to the keys of the request's item.
+ * those that match, when it was a matching key) reduced to the keys of the request's item. The
+ * unique keys of the query's level and of the levels above it in its model are always returned,
+ * asked for or not (PS3.4 C.4.1.2.1 expects them in the request; a relational request may leave
+ * them out, and its responses would name no entity).
  */
 final class ResponseIdentifier {
 
@@ -50,7 +57,24 @@ final class ResponseIdentifier {
                 out.setBytes(tag, key.vr(), new byte[0]);
             }
         }
+        for (int tag : uniqueKeys(query.query())) {
+            if (!out.contains(tag)) {
+                Element value = entity.element(tag);
+                if (value != null && value.bytes() != null) {
+                    out.setBytes(tag, value.vr(), value.bytes());
+                }
+            }
+        }
         return out;
+    }
+
+    private static final int[] UNIQUE_KEYS = {Keys.PATIENT_ID, Keys.STUDY_INSTANCE_UID, Keys.SERIES_INSTANCE_UID,
+            Keys.SOP_INSTANCE_UID};
+
+    /** The unique keys of the levels from the model's top down to the query's level. */
+    private static int[] uniqueKeys(Query query) {
+        int from = query.model() == QueryModel.STUDY_ROOT ? 1 : 0;
+        return Arrays.copyOfRange(UNIQUE_KEYS, from, query.level().ordinal() + 1);
     }
 
     private static void copyItems(CompiledQuery query, Element key, Sequence actual, Sequence out) {

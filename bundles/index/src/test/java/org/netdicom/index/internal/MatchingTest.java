@@ -216,6 +216,17 @@ class MatchingTest {
         assertTrue(m.contains("InstitutionName") && m.getString("InstitutionName") == null, "series key: empty");
         assertTrue(m.contains(0x00091010) && m.getString(0x00091010) == null, "private key: empty");
         assertFalse(m.contains("SeriesInstanceUID"), "only what was asked");
+        assertFalse(m.contains("PatientID"), "Study Root: no patient level unique key");
+    }
+
+    @Test
+    void theUniqueKeysOfTheLevelAndAboveAreAlwaysReturned() throws Exception {
+        List<Dataset> series = find(QueryModel.PATIENT_ROOT, QueryLevel.SERIES, keys("Modality", "MR"),
+                MatchOptions.DEFAULT);
+        assertEquals(Set.of("1.2.1.2", "1.2.3.1"), values(series, "SeriesInstanceUID"));
+        assertEquals(Set.of("1.2.1", "1.2.3"), values(series, "StudyInstanceUID"));
+        assertEquals(Set.of("P1", "P2"), values(series, "PatientID"));
+        assertFalse(series.get(0).contains("SOPInstanceUID"));
     }
 
     @Test
