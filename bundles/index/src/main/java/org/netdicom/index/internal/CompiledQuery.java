@@ -156,12 +156,12 @@ final class CompiledQuery {
                     try {
                         numbers.add(Double.parseDouble(v));
                     } catch (NumberFormatException ex) {
-                        return new KeyMatch.Text(tag, vr, List.copyOf(values), false);
+                        return KeyMatch.Text.of(tag, vr, List.copyOf(values), false);
                     }
                 }
                 return new KeyMatch.Number(tag, List.copyOf(numbers));
             default:
-                return new KeyMatch.Text(tag, vr, List.copyOf(values), vr == VR.PN && options.caseInsensitiveNames());
+                return KeyMatch.Text.of(tag, vr, List.copyOf(values), vr == VR.PN && options.caseInsensitiveNames());
         }
     }
 

@@ -25,14 +25,19 @@ sealed interface KeyMatch {
      * if any does. Person names are compared without trailing empty components, optionally
      * ignoring case, and a key without {@code =} may match any one component group.
      */
-    record Text(int tag, VR vr, List<String> values, boolean ignoreCase) implements KeyMatch {
+    record Text(int tag, VR vr, List<String> values, boolean ignoreCase, List<Pattern> patterns) implements KeyMatch {
+
+        /** The match of {@code values}, each with its wildcard pattern compiled once (null without wildcards). */
+        static Text of(int tag, VR vr, List<String> values, boolean ignoreCase) {
+            List<Pattern> patterns = new java.util.ArrayList<>(values.size());
+            for (String v : values) {
+                patterns.add(v.indexOf('*') >= 0 || v.indexOf('?') >= 0 ? wildcard(v, ignoreCase) : null);
+            }
+            return new Text(tag, vr, values, ignoreCase, java.util.Collections.unmodifiableList(patterns));
+        }
 
         boolean isPersonName() {
             return vr == VR.PN;
-        }
-
-        boolean hasWildcard(String value) {
-            return value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
         }
 
         @Override
@@ -46,8 +51,8 @@ sealed interface KeyMatch {
                 if (candidate.isEmpty()) {
                     continue;
                 }
-                for (String v : values) {
-                    if (matchesOne(v, candidate)) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (matchesOne(values.get(i), patterns.get(i), candidate)) {
                         return true;
                     }
                 }
@@ -55,13 +60,13 @@ sealed interface KeyMatch {
             return false;
         }
 
-        private boolean matchesOne(String key, String candidate) {
-            if (matchesWhole(key, candidate)) {
+        private boolean matchesOne(String key, Pattern pattern, String candidate) {
+            if (matchesWhole(key, pattern, candidate)) {
                 return true;
             }
             if (isPersonName() && key.indexOf('=') < 0 && candidate.indexOf('=') >= 0) {
                 for (String group : candidate.split("=", -1)) {
-                    if (!group.isEmpty() && matchesWhole(key, PersonNames.normalize(group))) {
+                    if (!group.isEmpty() && matchesWhole(key, pattern, PersonNames.normalize(group))) {
                         return true;
                     }
                 }
@@ -69,11 +74,11 @@ sealed interface KeyMatch {
             return false;
         }
 
-        private boolean matchesWhole(String key, String candidate) {
-            if (!hasWildcard(key)) {
+        private boolean matchesWhole(String key, Pattern pattern, String candidate) {
+            if (pattern == null) {
                 return ignoreCase ? key.equalsIgnoreCase(candidate) : key.equals(candidate);
             }
-            return wildcard(key, ignoreCase).matcher(candidate).matches();
+            return pattern.matcher(candidate).matches();
         }
 
         static Pattern wildcard(String key, boolean ignoreCase) {
