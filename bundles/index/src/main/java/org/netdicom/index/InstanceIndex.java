@@ -40,6 +40,17 @@ public interface InstanceIndex {
     void find(Query query, Predicate<Dataset> sink) throws IndexException;
 
     /**
+     * False if {@link #find} leaves some matching keys of {@code query} unmatched (a key of a level
+     * below the query's, a binary value): the SCP then answers its matches with 0xFF01 (optional
+     * keys not supported, PS3.4 C.4.1.1.4), and returns those keys empty.
+     *
+     * @throws IndexException if the identifier cannot be matched (as {@link #find} would)
+     */
+    default boolean matchesAllKeys(Query query) throws IndexException {
+        return true;
+    }
+
+    /**
      * The instances under every entity {@code query} selects, for a C-GET or C-MOVE (PS3.4
      * C.4.2.2 and C.4.3.2: unique keys at and above the level, or matching at lower levels).
      */

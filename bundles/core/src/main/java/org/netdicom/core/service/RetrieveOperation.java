@@ -137,6 +137,18 @@ final class RetrieveOperation {
                 meta.getString(Tag.TRANSFER_SYNTAX_UID)));
     }
 
+    /** Counts one announced sub-operation as failed (0x0110) without sending: the instance cannot be read. */
+    synchronized Status fail(String sopInstanceUid) {
+        if (!begin()) {
+            return new Status(CANCEL);
+        }
+        count(sopInstanceUid, NOT_PERFORMED);
+        if (remaining > 0 && !request.isCancelled()) {
+            sendPending();
+        }
+        return NOT_PERFORMED;
+    }
+
     /** Takes one announced sub-operation; false if the request was cancelled (nothing is then sent). */
     private boolean begin() {
         if (announced < 0) {

@@ -102,6 +102,11 @@ abstract sealed class RetrieveRequest implements RetrieveEvent, Events.Bound {
     }
 
     @Override
+    public Status failed(String sopInstanceUid) {
+        return operation.fail(sopInstanceUid);
+    }
+
+    @Override
     public SubOperations counts() {
         return operation.counts();
     }

@@ -300,6 +300,27 @@ class QueryRetrieveServiceTest {
     }
 
     @Test
+    void failedCountsAnInstanceThatCannotBeSentAndListsIt() throws Exception {
+        Archive archive = new Archive(3);
+        int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
+            e.subOperations(3);
+            e.store(archive.instances.get("1.2.3.1"));
+            assertEquals(0x0110, e.failed("1.2.3.2").code());
+            e.store(archive.instances.get("1.2.3.3"));
+            return Status.SUCCESS;
+        });
+        Map<String, Dataset> received = new ConcurrentHashMap<>();
+        try (Association a = getScu().associate("127.0.0.1", port, "QRSCP", storeInto(received, e -> Status.SUCCESS))) {
+            List<DimseResponse> responses = a.get(study("P-1"), STUDY_GET).stream().toList();
+            assertEquals(List.of(0xFF00, 0xFF00, 0xB000), responses.stream().map(r -> r.status().code()).toList());
+            assertEquals(new SubOperations(1, 1, 1, 0), responses.get(1).subOperations(), "a pending after the failure");
+            assertEquals(new SubOperations(-1, 2, 1, 0), responses.get(2).subOperations());
+            assertArrayEquals(new String[] {"1.2.3.2"}, responses.get(2).dataSet().getStrings(FAILED_SOP_INSTANCE_UID_LIST));
+        }
+        assertEquals(java.util.Set.of("1.2.3.1", "1.2.3.3"), received.keySet());
+    }
+
+    @Test
     void getCountsUnperformedSubOperationsAndHandlerFailures() throws Exception {
         int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
             e.subOperations(3);

@@ -75,6 +75,18 @@ public interface RetrieveEvent extends Event {
      */
     Status store(Path part10File) throws IOException;
 
+    /**
+     * Counts one announced sub-operation as failed without sending anything, for an instance that
+     * cannot be sent (its file is missing or unreadable): {@code sopInstanceUid} goes into the
+     * Failed SOP Instance UID List (0008,0058) and a Pending response with the counts follows, as
+     * after a {@code store}.
+     *
+     * @return 0x0110 (processing failure), the status counted; Cancel (0xFE00) without counting
+     *         when the request was cancelled
+     * @throws IllegalStateException as {@code store}
+     */
+    Status failed(String sopInstanceUid);
+
     /** The counts so far: remaining (of those announced), completed, failed, warning. */
     SubOperations counts();
 }

@@ -1,0 +1,176 @@
+package org.netdicom.index.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.netdicom.index.internal.Archive.instance;
+import static org.netdicom.index.internal.Archive.stored;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.netdicom.data.Dataset;
+import org.netdicom.index.IndexException;
+import org.netdicom.index.Query;
+import org.netdicom.index.QueryLevel;
+import org.netdicom.index.QueryModel;
+import org.netdicom.index.StoredInstance;
+import org.netdicom.index.jdbc.JdbcIndex;
+
+class IndexWriterTest {
+
+    private JdbcIndex index;
+
+    @BeforeEach
+    void open() throws IndexException {
+        index = Archive.memoryIndex();
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private List<Dataset> find(QueryLevel level, Dataset keys) throws IndexException {
+        List<Dataset> matches = new ArrayList<>();
+        index.find(new Query(QueryModel.PATIENT_ROOT, level, keys), matches::add);
+        return matches;
+    }
+
+    private static Dataset keys(String... keywordsAndValues) {
+        Dataset d = new Dataset();
+        for (int i = 0; i < keywordsAndValues.length; i += 2) {
+            d.setString(keywordsAndValues[i], keywordsAndValues[i + 1]);
+        }
+        return d;
+    }
+
+    @Test
+    void putTwiceKeepsOneRowWithTheLatestFile() throws Exception {
+        Dataset d = instance("P1", "Doe^John", "1.2.3", 1, 1, "CT");
+        index.put(stored(d));
+        StoredInstance moved = new StoredInstance(d, "elsewhere/x.dcm", 42, "1.2.840.10008.1.2", java.time.Instant.EPOCH);
+        index.put(moved);
+        assertEquals(1, index.count());
+        StoredInstance got = index.get("1.2.3.1.1").orElseThrow();
+        assertEquals("elsewhere/x.dcm", got.path());
+        assertEquals(42, got.size());
+        assertEquals("1.2.840.10008.1.2", got.transferSyntaxUid());
+        assertEquals(java.time.Instant.EPOCH, got.received());
+        assertEquals("Doe^John", got.attributes().getString("PatientName"));
+        assertNull(got.attributes().getBytes(0x7FE00010), "pixel data is not indexed");
+        assertFalse(got.attributes().contains(0x00201208), "derived counts are not attributes of the instance");
+        Dataset study = find(QueryLevel.STUDY, keys("StudyInstanceUID", "", "NumberOfStudyRelatedInstances", "")).get(0);
+        assertEquals("1", study.getString("NumberOfStudyRelatedInstances"));
+    }
+
+    @Test
+    void countsFollowPutsAcrossLevels() throws Exception {
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 2, "CT")));
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 2, 1, "MR")));
+        index.put(stored(instance("P1", "Doe^John", "1.2.4", 1, 1, "CT")));
+        Dataset patient = find(QueryLevel.PATIENT, keys("PatientID", "P1", "NumberOfPatientRelatedStudies", "",
+                "NumberOfPatientRelatedSeries", "", "NumberOfPatientRelatedInstances", "")).get(0);
+        assertEquals("2", patient.getString("NumberOfPatientRelatedStudies"));
+        assertEquals("3", patient.getString("NumberOfPatientRelatedSeries"));
+        assertEquals("4", patient.getString("NumberOfPatientRelatedInstances"));
+        Dataset study = find(QueryLevel.STUDY, keys("StudyInstanceUID", "1.2.3", "NumberOfStudyRelatedSeries", "",
+                "NumberOfStudyRelatedInstances", "", "ModalitiesInStudy", "", "SOPClassesInStudy", "")).get(0);
+        assertEquals("2", study.getString("NumberOfStudyRelatedSeries"));
+        assertEquals("3", study.getString("NumberOfStudyRelatedInstances"));
+        assertArrayEquals(new String[] {"CT", "MR"}, study.getStrings("ModalitiesInStudy"));
+        assertArrayEquals(new String[] {Archive.CT, Archive.MR}, study.getStrings("SOPClassesInStudy"));
+        Dataset series = find(QueryLevel.SERIES, keys("SeriesInstanceUID", "1.2.3.1", "NumberOfSeriesRelatedInstances", ""))
+                .get(0);
+        assertEquals("2", series.getString("NumberOfSeriesRelatedInstances"));
+    }
+
+    @Test
+    void removeDeletesTheRowsLeftEmptyAndKeepsTheOthers() throws Exception {
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 2, 1, "MR")));
+        index.put(stored(instance("P2", "Roe^Jane", "1.2.9", 1, 1, "CT")));
+
+        assertTrue(index.remove("1.2.3.2.1"));
+        assertFalse(index.remove("1.2.3.2.1"), "already gone");
+        assertEquals(2, index.count());
+        Dataset study = find(QueryLevel.STUDY, keys("StudyInstanceUID", "1.2.3", "ModalitiesInStudy", "",
+                "NumberOfStudyRelatedSeries", "")).get(0);
+        assertArrayEquals(new String[] {"CT"}, study.getStrings("ModalitiesInStudy"));
+        assertEquals("1", study.getString("NumberOfStudyRelatedSeries"));
+        assertEquals(1, find(QueryLevel.SERIES, keys("StudyInstanceUID", "1.2.3", "SeriesInstanceUID", "")).size());
+
+        assertTrue(index.remove("1.2.3.1.1"));
+        assertEquals(List.of(), find(QueryLevel.STUDY, keys("StudyInstanceUID", "1.2.3")));
+        assertEquals(List.of(), find(QueryLevel.PATIENT, keys("PatientID", "P1")), "patient without studies is gone");
+        assertEquals(1, find(QueryLevel.PATIENT, keys("PatientID", "")).size());
+    }
+
+    @Test
+    void anInstanceCorrectedToAnotherPatientMovesItsStudy() throws Exception {
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+        index.put(stored(instance("P1-NEW", "Doe^John", "1.2.3", 1, 1, "CT")));
+        assertEquals(List.of(), find(QueryLevel.PATIENT, keys("PatientID", "P1")));
+        Dataset p = find(QueryLevel.PATIENT, keys("PatientID", "P1-NEW", "NumberOfPatientRelatedInstances", "")).get(0);
+        assertEquals("1", p.getString("NumberOfPatientRelatedInstances"));
+    }
+
+    @Test
+    void concurrentPutsOfOneNewStudyAllSucceed() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        // every thread creates the same patient, study and series, and one more series of its own
+                        index.put(stored(instance("P1", "Doe^John", "1.2.3", i % 2 == 0 ? 1 : 10 + thread,
+                                thread * 1000 + i, "CT")));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(threads * perThread, index.count());
+        Dataset study = find(QueryLevel.STUDY, keys("StudyInstanceUID", "1.2.3", "NumberOfStudyRelatedInstances", "",
+                "NumberOfStudyRelatedSeries", "")).get(0);
+        assertEquals(Integer.toString(threads * perThread), study.getString("NumberOfStudyRelatedInstances"));
+        assertEquals(Integer.toString(1 + threads), study.getString("NumberOfStudyRelatedSeries"));
+        Dataset patient = find(QueryLevel.PATIENT, keys("PatientID", "P1", "NumberOfPatientRelatedInstances", "")).get(0);
+        assertEquals(Integer.toString(threads * perThread), patient.getString("NumberOfPatientRelatedInstances"));
+    }
+
+    @Test
+    void forEachVisitsEveryInstanceWithItsFile() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            index.put(stored(instance("P" + i, "N^" + i, "1.2." + i, 1, 1, "CT")));
+        }
+        Set<String> paths = new TreeSet<>();
+        index.forEach(s -> paths.add(s.path()));
+        assertEquals(Set.of("P1/1.2.1.1.1.dcm", "P2/1.2.2.1.1.dcm", "P3/1.2.3.1.1.dcm", "P4/1.2.4.1.1.dcm",
+                "P5/1.2.5.1.1.dcm"), paths);
+    }
+
+    @Test
+    void putRejectsAnInstanceWithoutUids() {
+        Dataset d = instance("P1", "Doe^John", "1.2.3", 1, 1, "CT");
+        d.remove(0x0020000E);
+        IndexException e = assertThrows(IndexException.class, () -> index.put(stored(d)));
+        assertTrue(e.getMessage().contains("Series Instance UID"), e.getMessage());
+    }
+}

@@ -1,0 +1,114 @@
+package org.netdicom.index.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.netdicom.index.internal.Archive.instance;
+import static org.netdicom.index.internal.Archive.stored;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.netdicom.data.Dataset;
+import org.netdicom.index.Query;
+import org.netdicom.index.QueryLevel;
+import org.netdicom.index.QueryModel;
+import org.netdicom.index.jdbc.JdbcIndex;
+import org.netdicom.index.jdbc.JdbcIndexes;
+
+/**
+ * The same schema and SQL on PostgreSQL 15: two index instances (two nodes) over one database,
+ * writing one study at once, then matching and removing. Skipped where PostgreSQL is not installed.
+ */
+class PostgresIndexTest {
+
+    private static PostgresServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(PostgresServer.available(), "PostgreSQL binaries not installed");
+        server = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void twoNodesShareOneIndex() throws Exception {
+        try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
+             JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "")) {
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    JdbcIndex node = t % 2 == 0 ? nodeA : nodeB;
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            node.put(stored(instance("P1", "Doe^John", "1.2.3", 1 + i % 3, thread * 100 + i,
+                                    i % 3 == 2 ? "MR" : "CT")));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(120, nodeB.count());
+            Dataset keys = new Dataset();
+            keys.setString("PatientName", "doe*");
+            keys.setString("StudyDate", "20240101-");
+            keys.setString("StudyInstanceUID", "1.2.3", "9.9");
+            keys.setString("ModalitiesInStudy", "MR");
+            keys.setString("NumberOfStudyRelatedInstances", "");
+            keys.setString("NumberOfStudyRelatedSeries", "");
+            List<Dataset> studies = new ArrayList<>();
+            nodeA.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.STUDY, keys), studies::add);
+            assertEquals(1, studies.size());
+            assertEquals("120", studies.get(0).getString("NumberOfStudyRelatedInstances"));
+            assertEquals("3", studies.get(0).getString("NumberOfStudyRelatedSeries"));
+
+            Set<String> series = new TreeSet<>();
+            Dataset seriesKeys = new Dataset();
+            seriesKeys.setString("StudyInstanceUID", "1.2.3");
+            seriesKeys.setString("SeriesInstanceUID", "");
+            seriesKeys.setString("SeriesDescription", "CT*");
+            nodeB.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.SERIES, seriesKeys),
+                    m -> series.add(m.getString("SeriesInstanceUID")));
+            assertEquals(Set.of("1.2.3.1", "1.2.3.2"), series);
+
+            int[] calls = {0};
+            nodeA.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.IMAGE, new Dataset()), m -> ++calls[0] < 5);
+            assertEquals(5, calls[0]);
+
+            Dataset retrieve = new Dataset();
+            retrieve.setString("StudyInstanceUID", "1.2.3");
+            retrieve.setString("SeriesInstanceUID", "1.2.3.3");
+            assertEquals(36, nodeB.instances(new Query(QueryModel.STUDY_ROOT, QueryLevel.SERIES, retrieve)).size());
+
+            List<String> all = new ArrayList<>();
+            nodeA.forEach(s -> all.add(s.sopInstanceUid()));
+            for (String uid : all) {
+                assertTrue((uid.hashCode() % 2 == 0 ? nodeA : nodeB).remove(uid));
+            }
+            assertEquals(0, nodeA.count());
+            List<Dataset> patients = new ArrayList<>();
+            nodeB.find(new Query(QueryModel.PATIENT_ROOT, QueryLevel.PATIENT, new Dataset()), patients::add);
+            assertEquals(List.of(), patients);
+        }
+    }
+}
