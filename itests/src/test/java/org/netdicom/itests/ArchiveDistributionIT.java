@@ -76,11 +76,17 @@ public class ArchiveDistributionIT {
         assertNotNull("the node did not listen within " + BOOT_SECONDS + " s:\n" + node.output(),
                 node.awaitLine(l -> l.contains("listening on " + Ports.LOOPBACK + ":" + port), BOOT_SECONDS,
                         TimeUnit.SECONDS));
+        for (String event : List.of("EVT_C_STORE", "EVT_C_FIND", "EVT_C_GET", "EVT_C_MOVE")) {
+            assertNotNull(event + " has no plugin handler:\n" + node.output(), node.awaitLine(
+                    l -> l.contains(event + ": active handler is now"), BOOT_SECONDS, TimeUnit.SECONDS));
+        }
 
-        // -R: propose only the syntax each file is in, so nothing is converted on the way
-        DcmtkTool.Result stored = DcmtkTool.run(null, 300, "storescu", "-R", "+sd", "-aec", "NETDICOM",
-                Ports.LOOPBACK, Integer.toString(port), work.resolve("sent").toString());
-        assertEquals(stored.toString(), 0, stored.exitCode());
+        // one run per transfer syntax, proposing just it (-R and -x?), so nothing is converted on the way
+        for (Map.Entry<String, String> folder : ArchiveInstances.FOLDERS.entrySet()) {
+            DcmtkTool.Result stored = DcmtkTool.run(null, 300, "storescu", "-R", folder.getValue(), "+sd", "-aec",
+                    "NETDICOM", Ports.LOOPBACK, Integer.toString(port), work.resolve("sent").resolve(folder.getKey()).toString());
+            assertEquals(folder.getKey() + ": " + stored, 0, stored.exitCode());
+        }
         assertStoredAsSent(data.resolve("storage"));
 
         assertFound(port, List.of("-P", "-k", "QueryRetrieveLevel=PATIENT", "-k", "PatientID=PID00*", "-k", "PatientName"),
@@ -99,7 +105,7 @@ public class ArchiveDistributionIT {
 
         // C-MOVE of a study to a DCMTK storescp
         Path moved = Files.createDirectories(work.resolve("moved"));
-        storescp = DcmtkTool.startServer(moved, work.resolve("storescp.log"), "storescp", "-aet", "STORESCP",
+        storescp = DcmtkTool.startServer(moved, work.resolve("storescp.log"), "storescp", "+xa", "-aet", "STORESCP",
                 Integer.toString(storescpPort));
         assertTrue("storescp did not listen", Ports.awaitListening(storescpPort, 20, TimeUnit.SECONDS));
         DcmtkTool.Result move = DcmtkTool.run(null, 120, "movescu", "-v", "-S", "-aec", "NETDICOM", "-aem", "STORESCP",

@@ -18,7 +18,8 @@ import org.netdicom.data.io.DicomFile;
  * A folder of test instances for an archive: {@code patients} patients of two studies each, every
  * study of three series (CT, MR, secondary capture) of a few small images, written in the four
  * uncompressed transfer syntaxes in turn, and some of them compressed by DCMTK (RLE, JPEG
- * Lossless), so that the archive sees several SOP classes and transfer syntaxes.
+ * Lossless), so that the archive sees several SOP classes and transfer syntaxes. Each syntax has
+ * a folder of its own ({@link #FOLDERS}), for a storescu run that proposes just it.
  */
 final class ArchiveInstances {
 
@@ -26,6 +27,9 @@ final class ArchiveInstances {
     static final String MR = "1.2.840.10008.5.1.4.1.1.4";
     static final String SC = "1.2.840.10008.5.1.4.1.1.7";
     static final String ROOT = "1.2.826.0.1.3680043.10.1077";
+    /** Each folder and the storescu option that proposes its transfer syntax. */
+    static final java.util.Map<String, String> FOLDERS = java.util.Map.of("explicit", "-xe", "implicit", "-xi", "big", "-xb",
+            "deflated", "-xd", "rle", "-xr", "jpeg-lossless", "-xs");
 
     /** What was written: one record per file. */
     record Instance(Path file, String patientId, String studyUid, String seriesUid, String sopInstanceUid,
@@ -49,6 +53,10 @@ final class ArchiveInstances {
         Files.createDirectories(folder);
         TransferSyntax[] syntaxes = {TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
                 TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN};
+        String[] folders = {"explicit", "implicit", "big", "deflated"};
+        for (String f : folders) {
+            Files.createDirectories(folder.resolve(f));
+        }
         String[][] seriesKinds = {{CT, "CT"}, {MR, "MR"}, {SC, "OT"}};
         List<Instance> written = new ArrayList<>();
         int n = 0;
@@ -58,7 +66,8 @@ final class ArchiveInstances {
                 for (int r = 1; r <= seriesKinds.length; r++) {
                     for (int i = 1; i <= imagesPerSeries; i++) {
                         Dataset d = image(p, s, r, i, seriesKinds[r - 1], studyDate);
-                        Path file = folder.resolve(String.format("f%05d.dcm", ++n));
+                        n++;
+                        Path file = folder.resolve(folders[n % folders.length]).resolve(String.format("f%05d.dcm", n));
                         DicomFile.write(file, d, syntaxes[n % syntaxes.length]);
                         written.add(new Instance(file, d.getString("PatientID"), studyUid(p, s), seriesUid(p, s, r),
                                 d.getString(Tag.SOP_INSTANCE_UID), seriesKinds[r - 1][0], studyDate));
@@ -66,16 +75,21 @@ final class ArchiveInstances {
                 }
             }
         }
+        Files.createDirectories(folder.resolve("rle"));
+        Files.createDirectories(folder.resolve("jpeg-lossless"));
         for (int c = 0; c < compressed && c < written.size(); c++) {
-            Instance instance = written.get(c * (written.size() / Math.max(compressed, 1)));
+            int index = c * (written.size() / Math.max(compressed, 1));
+            Instance instance = written.get(index);
             Path source = instance.file();
-            Path temp = source.resolveSibling(source.getFileName() + ".tmp");
-            // RLE and JPEG Lossless in turn; DCMTK reads any of our uncompressed syntaxes
+            // RLE and JPEG Lossless in turn, each in a folder of its own; DCMTK reads our syntaxes
+            Path target = folder.resolve(c % 2 == 0 ? "rle" : "jpeg-lossless").resolve(source.getFileName());
             DcmtkTool.Result result = c % 2 == 0
-                    ? DcmtkTool.run(null, 60, "dcmcrle", source.toString(), temp.toString())
-                    : DcmtkTool.run(null, 60, "dcmcjpeg", "+e1", source.toString(), temp.toString());
+                    ? DcmtkTool.run(null, 60, "dcmcrle", source.toString(), target.toString())
+                    : DcmtkTool.run(null, 60, "dcmcjpeg", "+e1", source.toString(), target.toString());
             assertEquals(result.toString(), 0, result.exitCode());
-            Files.move(temp, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.delete(source);
+            written.set(index, new Instance(target, instance.patientId(), instance.studyUid(), instance.seriesUid(),
+                    instance.sopInstanceUid(), instance.sopClassUid(), instance.studyDate()));
         }
         return written;
     }

@@ -19,6 +19,7 @@ import org.netdicom.core.api.event.CMoveEvent;
 import org.netdicom.core.api.event.RetrieveEvent;
 import org.netdicom.core.api.handler.CGetHandler;
 import org.netdicom.core.api.handler.CMoveHandler;
+import org.netdicom.data.dict.UidRegistry;
 import org.netdicom.index.IndexException;
 import org.netdicom.index.InstanceIndex;
 import org.netdicom.index.InvalidQueryException;
@@ -102,12 +103,10 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
         }
         if (destination != null) {
             CMoveEvent move = (CMoveEvent) event;
-            if (destination.tls()) {
-                move.destination(destination.host(), destination.port(),
-                        requestor(event.association().calledAeTitle(), instances));
-            } else {
-                move.destination(destination.host(), destination.port());
-            }
+            // our own requestor: it proposes every SOP class with every transfer syntax the files are
+            // in, so compressed instances go as they are stored whatever comes first
+            move.destination(destination.host(), destination.port(),
+                    requestor(event.association().calledAeTitle(), instances, destination.tls()));
         }
         event.subOperations(instances.size());
         for (StoredInstance instance : instances) {
@@ -138,23 +137,36 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
     }
 
     /**
-     * The requestor for a TLS destination: our AE title, TLS, and one context per SOP class of the
-     * instances with their files' transfer syntaxes and both uncompressed little endian ones.
+     * The requestor for a destination: our AE title, TLS if {@code useTls}, and per SOP class of the
+     * instances one context with the uncompressed little endian syntaxes (an uncompressed file is
+     * converted as needed) and one context per compressed syntax the files are in: in a single
+     * context the acceptor would pick one syntax, and files in the others could not be sent.
      */
-    private ApplicationEntity requestor(String aeTitle, List<StoredInstance> instances) {
-        Map<String, Set<String>> contexts = new LinkedHashMap<>();
+    private ApplicationEntity requestor(String aeTitle, List<StoredInstance> instances, boolean useTls) {
+        Map<String, Set<String>> compressed = new LinkedHashMap<>();
         for (StoredInstance i : instances) {
-            if (i.sopClassUid() == null) {
-                continue;
+            if (i.sopClassUid() != null) {
+                Set<String> syntaxes = compressed.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>());
+                if (UidRegistry.transferSyntaxOrUnknown(i.transferSyntaxUid()).isEncapsulated()) {
+                    syntaxes.add(i.transferSyntaxUid());
+                }
             }
-            Set<String> syntaxes = contexts.computeIfAbsent(i.sopClassUid(), k -> new LinkedHashSet<>());
-            syntaxes.add(i.transferSyntaxUid());
-            syntaxes.add(EXPLICIT_LE);
-            syntaxes.add(IMPLICIT_LE);
         }
-        ApplicationEntity ae = new ApplicationEntity(aeTitle).tls(tls);
-        contexts.entrySet().stream().limit(MAX_CONTEXTS)
-                .forEach(e -> ae.addRequestedContext(e.getKey(), e.getValue().toArray(String[]::new)));
+        ApplicationEntity ae = new ApplicationEntity(aeTitle);
+        if (useTls) {
+            ae.tls(tls);
+        }
+        int contexts = 0;
+        for (Map.Entry<String, Set<String>> e : compressed.entrySet()) {
+            for (String ts : e.getValue()) {
+                if (contexts++ < MAX_CONTEXTS) {
+                    ae.addRequestedContext(e.getKey(), ts);
+                }
+            }
+            if (contexts++ < MAX_CONTEXTS) {
+                ae.addRequestedContext(e.getKey(), EXPLICIT_LE, IMPLICIT_LE);
+            }
+        }
         return ae;
     }
 }

@@ -7,11 +7,13 @@ import java.util.Map;
 
 import org.netdicom.core.api.AssociationServer;
 import org.netdicom.core.config.NodeSettings.InvalidSettingException;
+import org.netdicom.core.whiteboard.HandlerWhiteboard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,14 @@ import org.slf4j.LoggerFactory;
         immediate = true, service = {})
 @Designate(ocd = NodeConfig.class)
 public final class NodeComponent {
+
+    /**
+     * Bound before activation, so that the handlers of plugins already started are in place when
+     * the server starts listening (else the first requests would meet the built-in defaults).
+     */
+    @Reference
+    private HandlerWhiteboard whiteboard;
+
 
     static final String PID = "org.netdicom.node";
     private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.node");
@@ -41,15 +51,12 @@ public final class NodeComponent {
         this.environment = environment;
     }
 
-    synchronized void activate(NodeConfig config) {
-        activate(config, Map.of());
-    }
-
     /**
      * Starts the node. Besides {@code aet}, {@code port} and {@code bind} (each with its
      * environment override), the configuration takes every setting of a server configuration
      * ({@code contexts}, {@code transfer.syntaxes}, {@code max.associations}, timeouts, TLS...; see
-     * {@link ServerSettings}).
+     * {@link ServerSettings}). The only method of this name: with a one-argument overload, DS
+     * would call that one (it ranks a single component property type first, OSGi Compendium 112.5.8).
      */
     @Activate
     synchronized void activate(NodeConfig config, Map<String, Object> properties) {
@@ -64,10 +71,6 @@ public final class NodeComponent {
      * overrides every setting) leaves it and its associations alone, and an invalid one is reported
      * and leaves the running node as it was.
      */
-    synchronized void modified(NodeConfig config) {
-        modified(config, Map.of());
-    }
-
     @Modified
     synchronized void modified(NodeConfig config, Map<String, Object> properties) {
         ServerSettings settings = resolve(config, properties);

@@ -6,11 +6,13 @@ import java.util.Map;
 
 import org.netdicom.core.api.AssociationServer;
 import org.netdicom.core.config.NodeSettings.InvalidSettingException;
+import org.netdicom.core.whiteboard.HandlerWhiteboard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,14 @@ import org.slf4j.LoggerFactory;
 @Component(configurationPid = ServerComponent.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true, service = {})
 public final class ServerComponent {
+
+    /**
+     * Bound before activation, so that the handlers of plugins already started are in place when
+     * the server starts listening (else the first requests would meet the built-in defaults).
+     */
+    @Reference
+    private HandlerWhiteboard whiteboard;
+
 
     static final String FACTORY_PID = "org.netdicom.server";
     private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.server");

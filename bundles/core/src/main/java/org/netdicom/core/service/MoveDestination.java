@@ -2,7 +2,6 @@ package org.netdicom.core.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,19 +113,22 @@ final class MoveDestination implements RetrieveOperation.Target, AutoCloseable {
     }
 
     /**
-     * Proposes {@code first} (with its own transfer syntax too, if it has one), then the standard
-     * storage SOP classes, each with Explicit and Implicit VR Little Endian, up to 128 contexts.
+     * Proposes {@code first} with Explicit and Implicit VR Little Endian, and in a context of its
+     * own with its transfer syntax if that is another one (in one context the acceptor would pick a
+     * single syntax, maybe the compressed one, and the uncompressed instances of the SOP class
+     * could not be sent), then the standard storage SOP classes, each with Explicit and Implicit VR
+     * Little Endian, up to 128 contexts. A handler that knows all the instances it will send passes
+     * its own requestor to {@code CMoveEvent.destination}.
      */
     static ApplicationEntity withStorageContexts(ApplicationEntity entity, String first, String firstTransferSyntax) {
-        List<String> syntaxes = new ArrayList<>();
-        if (firstTransferSyntax != null && !firstTransferSyntax.equals(EXPLICIT) && !firstTransferSyntax.equals(IMPLICIT)) {
-            syntaxes.add(firstTransferSyntax);
-        }
-        syntaxes.add(EXPLICIT);
-        syntaxes.add(IMPLICIT);
         int contexts = 0;
         if (first != null) {
-            entity.addRequestedContext(first, syntaxes.toArray(String[]::new));
+            if (firstTransferSyntax != null && !firstTransferSyntax.equals(EXPLICIT)
+                    && !firstTransferSyntax.equals(IMPLICIT)) {
+                entity.addRequestedContext(first, firstTransferSyntax);
+                contexts++;
+            }
+            entity.addRequestedContext(first, EXPLICIT, IMPLICIT);
             contexts++;
         }
         for (String sopClass : StorageSopClasses.LIST) {

@@ -27,7 +27,7 @@ class NodeComponentTest {
         int port = freePort();
         NodeComponent node = new NodeComponent(Map.of());
 
-        node.activate(config("NETDICOM", port));
+        node.activate(config("NETDICOM", port), Map.of());
         try {
             assertNotNull(node.server());
             assertEquals(port, node.server().localAddress().getPort());
@@ -40,11 +40,32 @@ class NodeComponentTest {
     }
 
     @Test
+    void servesTheConfiguredContextsAndAcceptsTheScpRoleForStorage() throws IOException {
+        int port = freePort();
+        NodeComponent node = new NodeComponent(Map.of());
+        node.activate(config("NETDICOM", port), Map.of("contexts", "verification, storage, query-retrieve"));
+        String ct = "1.2.840.10008.5.1.4.1.1.2";
+        try (var a = new org.netdicom.core.api.ApplicationEntity("SCU")
+                .addRequestedContext(ct, "1.2.840.10008.1.2.1")
+                .addRequestedContext("1.2.840.10008.5.1.4.1.2.2.3", "1.2.840.10008.1.2.1") // Study Root GET
+                .requestRole(ct, true, true)
+                .associate("127.0.0.1", port, "NETDICOM")) {
+            assertEquals(2, a.acceptedContexts().size(), "storage and Q/R contexts accepted");
+            // no handler is bound: the storage context is there, the C-STORE is refused by status
+            assertEquals(0xA700, a.store(new org.netdicom.data.Dataset()
+                    .setString(0x00080016, org.netdicom.data.VR.UI, ct)
+                    .setString(0x00080018, org.netdicom.data.VR.UI, "1.2.3.4"), "1.2.840.10008.1.2.1").status().code());
+        } finally {
+            node.deactivate();
+        }
+    }
+
+    @Test
     void staysActiveWithoutServerWhenThePortIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             NodeComponent node = new NodeComponent(Map.of());
 
-            node.activate(config("NETDICOM", taken.getLocalPort()));
+            node.activate(config("NETDICOM", taken.getLocalPort()), Map.of());
 
             assertNull(node.server());
             node.deactivate();
@@ -56,10 +77,10 @@ class NodeComponentTest {
         int port = freePort();
         NodeComponent node = new NodeComponent(Map.of());
 
-        node.activate(config("MUCH_TOO_LONG_AE_TITLE", port));
+        node.activate(config("MUCH_TOO_LONG_AE_TITLE", port), Map.of());
         assertNull(node.server());
 
-        node.modified(config("FIXED", port));
+        node.modified(config("FIXED", port), Map.of());
         try {
             assertNotNull(node.server());
             assertEquals("FIXED", node.server().aeTitle());
@@ -73,7 +94,7 @@ class NodeComponentTest {
         int port = freePort();
         NodeComponent node = new NodeComponent(Map.of("NETDICOM_PORT", Integer.toString(port)));
 
-        node.activate(config("NETDICOM", 1));
+        node.activate(config("NETDICOM", 1), Map.of());
         try {
             assertEquals(port, node.server().localAddress().getPort());
         } finally {
@@ -85,11 +106,11 @@ class NodeComponentTest {
     void unchangedConfigurationKeepsTheRunningServer() throws IOException {
         int port = freePort();
         NodeComponent node = new NodeComponent(Map.of());
-        node.activate(config("NETDICOM", port));
+        node.activate(config("NETDICOM", port), Map.of());
         try {
             var running = node.server();
 
-            node.modified(config("NETDICOM", port));
+            node.modified(config("NETDICOM", port), Map.of());
 
             assertSame(running, node.server());
         } finally {
@@ -101,11 +122,11 @@ class NodeComponentTest {
     void invalidUpdateLeavesTheRunningServerAsItWas() throws IOException {
         int port = freePort();
         NodeComponent node = new NodeComponent(Map.of());
-        node.activate(config("NETDICOM", port));
+        node.activate(config("NETDICOM", port), Map.of());
         try {
             var running = node.server();
 
-            node.modified(config("BAD\\TITLE", port));
+            node.modified(config("BAD\\TITLE", port), Map.of());
 
             assertSame(running, node.server());
             new Socket(InetAddress.getLoopbackAddress(), port).close();
