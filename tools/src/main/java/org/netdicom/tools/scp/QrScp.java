@@ -144,11 +144,7 @@ public final class QrScp extends ScpCommand {
         JdbcIndex index = openIndex(dataFolder);
         try {
             FileStore store = new FileStore(settings, index);
-            ReconciliationReport report = store.reconcile();
-            note(name() + ": storage " + storage.toAbsolutePath() + " reconciled with the index: " + report);
-            if (!destinations.all().isEmpty()) {
-                note(name() + ": move destinations " + destinations);
-            }
+            ReconciliationReport report = store.reconcile(); // before serving: C-FIND sees every file
             Counts counts = new Counts();
             QueryRetrieveScp qr = new QueryRetrieveScp(index, storage, MatchOptions.DEFAULT, destinations, tls);
             String[] storageSyntaxes = StorageSyntaxes.accepted(preferred);
@@ -163,6 +159,10 @@ public final class QrScp extends ScpCommand {
                             TransferSyntaxNames.IMPLICIT)
                     .spoolDirectory(spool);
             return serve(ae, counts.bindings(store, qr), () -> {
+                note(name() + ": storage " + storage.toAbsolutePath() + " reconciled with the index: " + report);
+                note(name() + ": index " + (indexDescription(dataFolder)) + (destinations.all().isEmpty()
+                        ? ", no move destinations" : ", move destinations " + destinations));
+            }, () -> {
                 index.close();
                 note(name() + ": " + counts);
             });
@@ -198,6 +198,12 @@ public final class QrScp extends ScpCommand {
         } catch (IllegalArgumentException e) {
             throw new ToolException(ExitCodes.USAGE, e.getMessage(), e);
         }
+    }
+
+    private String indexDescription(Path dataFolder) {
+        String url = config.pick(indexUrl, "index.url", null);
+        // the URL without its parameters, which may hold a password
+        return url != null ? url.replaceAll("[?;].*", "") : "H2 in " + dataFolder.resolve("index").toAbsolutePath();
     }
 
     private JdbcIndex openIndex(Path dataFolder) throws ToolException {

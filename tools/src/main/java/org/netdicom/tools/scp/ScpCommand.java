@@ -67,6 +67,15 @@ abstract class ScpCommand extends ToolCommand {
      * the farewell, since the JVM halts when its hooks end.
      */
     protected int serve(ApplicationEntity ae, EventBindings handlers, Runnable farewell) throws ToolException, IOException {
+        return serve(ae, handlers, () -> { }, farewell);
+    }
+
+    /**
+     * As {@link #serve(ApplicationEntity, EventBindings, Runnable)}, running {@code started} once the
+     * port is listened on (so a port in use ends the tool with its one line, nothing before it).
+     */
+    protected int serve(ApplicationEntity ae, EventBindings handlers, Runnable started, Runnable farewell)
+            throws ToolException, IOException {
         InetSocketAddress address = bind == null ? new InetSocketAddress(port()) : new InetSocketAddress(bind, port());
         AssociationServer server;
         try {
@@ -84,6 +93,7 @@ abstract class ScpCommand extends ToolCommand {
             }
         }, name() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
+        started.run();
         note(name() + ": " + server.aeTitle() + " listening on " + server.localAddress() + " (Ctrl-C stops)");
         try {
             server.awaitClosed();
