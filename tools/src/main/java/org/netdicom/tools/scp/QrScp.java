@@ -48,12 +48,12 @@ import picocli.CommandLine.Parameters;
                 + "C-FIND, C-GET and C-MOVE, until Ctrl-C.", sortOptions = false,
         footer = {"", "Examples:",
                 "  netdicom qrscp 11112",
-                "  netdicom qrscp -aet ARCHIVE --data /var/lib/netdicom --move VIEWER@10.0.0.20:11112 104",
+                "  netdicom qrscp -aet ARCHIVE --data /var/lib/netdicom --move VIEWER@10.0.0.20:104 104",
                 "  netdicom qrscp -c qrscp.properties",
                 "", "Configuration file (Java properties; the command line wins):",
                 "  aet = ARCHIVE", "  port = 11112", "  data = /var/lib/netdicom",
                 "  destinations = VIEWER@10.0.0.20:11112, WS@ws.example.org:104/tls",
-                "  pattern = {PatientID}/{StudyInstanceUID}/{SeriesInstanceUID}/{SOPInstanceUID}.dcm",
+                "  pattern = {PatientID}/{StudyInstanceUID}/{SOPInstanceUID}.dcm",
                 "  duplicates = overwrite", "  index.url = jdbc:postgresql://db/netdicom",
                 "  index.user = netdicom", "  index.password = secret"})
 public final class QrScp extends ScpCommand {
