@@ -25,6 +25,8 @@ import org.netdicom.data.VR;
  * netdicom-qr and netdicom-storage turns their events over to the built-in defaults, installing
  * them again brings them back, and meanwhile the core bundle is neither refreshed nor restarted
  * (same bundle, one "listening" line) and an association opened before keeps working throughout.
+ * A handler bundle dropped into {@code deploy/} takes over its event and hands it back when its
+ * file is removed.
  */
 public class FeatureSwapIT {
 
@@ -72,6 +74,15 @@ public class FeatureSwapIT {
             client("feature:install netdicom-storage", "feature:install netdicom-qr");
             awaitValue("C-STORE stored again", 0x0000, () -> store(a, 3));
             awaitValue("C-FIND answered again, with both stored instances' study", 1, () -> studiesFound(a));
+
+            // a handler bundle dropped into deploy/ takes over its event, and hands it back when removed
+            java.io.File bundle = HandlerBundles.build("org.netdicom.itests.handlers.ranked", "1.0.0",
+                    "org.netdicom.itests.handlers.ranked", 0xA002, new java.io.File("target/handler-bundles"));
+            Path deployed = node.home().resolve("deploy").resolve("ranked-echo.jar");
+            java.nio.file.Files.copy(bundle.toPath(), deployed);
+            awaitValue("the deployed C-ECHO handler answers", 0xA002, () -> echoStatus(a));
+            java.nio.file.Files.delete(deployed);
+            awaitValue("the built-in C-ECHO answers again once the bundle is removed", 0x0000, () -> echoStatus(a));
             assertTrue("the association opened before the swaps is still up", a.isEstablished());
         }
         assertEquals("the core bundle was not refreshed or restarted", coreBefore, coreBundleLine());
@@ -111,6 +122,14 @@ public class FeatureSwapIT {
         d.setString("Modality", "CT");
         try {
             return a.store(d, EXPLICIT).status().code();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int echoStatus(Association a) {
+        try {
+            return a.echo().code();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
