@@ -122,7 +122,8 @@ echo "== generating $N_INDEX instances and $N_QUERIES queries for $N_DCMQR and f
 "${QUERY_BENCH[@]}" queries "$work/queries-small" "$N_QUERIES" "$N_DCMQR"
 "${QUERY_BENCH[@]}" queries "$work/queries-all" "$N_QUERIES" "$N_INDEX"
 mkdir -p "$work/first" "$work/rest"
-find "$work/archive" -name '*.dcm' | sort | head -n "$N_DCMQR" | xargs mv -t "$work/first"
+find "$work/archive" -name '*.dcm' | sort >"$work/files.txt"  # not piped into head: pipefail would stop on sort's SIGPIPE
+head -n "$N_DCMQR" "$work/files.txt" | xargs mv -t "$work/first"
 find "$work/archive" -name '*.dcm' -print0 | xargs -0 -r mv -t "$work/rest"
 
 mkdir -p "$work/dcmqrscp-db"
