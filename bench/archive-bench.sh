@@ -5,6 +5,7 @@
 #
 #   bench/archive-bench.sh                        (1) store 500 x 0.5 MB, (2) 1,000 C-FINDs, 10,000 instances
 #   ROUNDS=5 BENCH_DIR=/var/tmp bench/archive-bench.sh     the same on a disk folder instead of tmpfs
+#   PARTS=store EXTRA_JAVA_OPTS=-Xmx512m bench/archive-bench.sh   only (1), the node's JVM with a heap limit
 #
 # (1) C-STORE: DCMTK storescu -R +sd sends N_STORE CT images of 512 x 512 (524,846 bytes) over one
 #     association, in turn to DCMTK storescp +B (the data set written as received: its fastest mode,
@@ -35,6 +36,7 @@ N_INDEX=${N_INDEX:-10000}
 N_DCMQR=${N_DCMQR:-3000}
 N_QUERIES=${N_QUERIES:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm}
+PARTS=${PARTS:-store find}   # which of (1) store and (2) find to run
 [[ -d $BENCH_DIR && -w $BENCH_DIR ]] || BENCH_DIR=/tmp
 export TCP_NODELAY=1
 
@@ -88,14 +90,17 @@ t0=$(now)
 wait_port "$NODE_PORT" && wait_port "$DCMTK_PORT" || { echo "a server did not start" >&2; cat "$work/node.log" >&2; exit 1; }
 echo "== node listening after $(python3 -c "print(round($(now) - $t0, 1))") s (bin/karaf server, first start)"
 
-# -- (1) C-STORE
-echo "== generating $((ROUNDS + 1)) sets of $N_STORE instances"
-for r in $(seq 0 "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$((r + 1))"; done
+# Seconds for one storescu run of a folder's files over one association.
 storescu_time() {  # folder port aet
   local t0 t1; t0=$(now)
   storescu -R +sd -aec "$3" 127.0.0.1 "$2" "$1" >/dev/null
   t1=$(now); python3 -c "print($t1 - $t0)"
 }
+
+# -- (1) C-STORE
+if [[ " $PARTS " == *" store "* ]]; then
+echo "== generating $((ROUNDS + 1)) sets of $N_STORE instances"
+for r in $(seq 0 "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$((r + 1))"; done
 storescu_time "$work/set0" "$NODE_PORT" NETDICOM >/dev/null  # warm-up
 dcmtk=(); ours=()
 for r in $(seq 1 "$ROUNDS"); do
@@ -115,8 +120,10 @@ print(f"{'DCMTK storescu -> DCMTK storescp +B':42} {n / b:8.1f} inst/s {n * size
 print(f"{'DCMTK storescu -> netdicom distribution':42} {n / o:8.1f} inst/s {n * size / o / 1e6:7.1f} MB/s   ratio {b / o:.2f}x")
 PYEOF
 echo "   rounds (s): storescp ${dcmtk[*]}; netdicom ${ours[*]}"
+fi
 
 # -- (2) C-FIND
+if [[ " $PARTS " == *" find "* ]]; then
 echo "== generating $N_INDEX instances and $N_QUERIES queries for $N_DCMQR and for $N_INDEX of them"
 "${QUERY_BENCH[@]}" generate "$work/archive" "$N_INDEX"
 "${QUERY_BENCH[@]}" queries "$work/queries-small" "$N_QUERIES" "$N_DCMQR"
@@ -177,5 +184,6 @@ printf "%-48s %9.3f %10.0f %8s   ratio %.2fx\n" "findscu -> netdicom distributio
 printf "%-48s %9.3f %10.0f %8s\n" "findscu -> netdicom distribution, $N_INDEX instances" "$a" "$(python3 -c "print($N_QUERIES / $a)")" "$(cat "$work/matches-all")"
 if [[ "$(cat "$work/matches-dcmtk")" != "$(cat "$work/matches-ours")" ]]; then
   echo "WARNING: the numbers of matches differ" >&2
+fi
 fi
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
