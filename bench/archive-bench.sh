@@ -12,7 +12,7 @@
 #     no fsync) and to the distribution (every instance a Part 10 file written to a temporary file,
 #     fsync'd, renamed into place, its folder fsync'd, and indexed in H2, committed, before Success).
 #     Each round sends a new set of instances (new UIDs: an archive stores new instances, it does not
-#     overwrite), the same set to both; the node gets one untimed set first, as a server is warm. Both
+#     overwrite), the same set to both; the node gets WARMUP (2) untimed sets first, as a server is warm. Both
 #     write to the same kind of folder, BENCH_DIR (default /dev/shm, tmpfs; on tmpfs fsync costs
 #     nothing, on a disk it costs us and not storescp). Best of ROUNDS, storescu's start included.
 # (2) C-FIND: the Part 10 files of bench/query-bench.sh (CT images of 64 x 64, 10 per study, 10
@@ -37,6 +37,7 @@ N_DCMQR=${N_DCMQR:-3000}
 N_QUERIES=${N_QUERIES:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm}
 PARTS=${PARTS:-store find}   # which of (1) store and (2) find to run
+WARMUP=${WARMUP:-2}          # untimed sets stored into the node first: its JIT needs more than one
 [[ -d $BENCH_DIR && -w $BENCH_DIR ]] || BENCH_DIR=/tmp
 export TCP_NODELAY=1
 
@@ -99,9 +100,9 @@ storescu_time() {  # folder port aet
 
 # -- (1) C-STORE
 if [[ " $PARTS " == *" store "* ]]; then
-echo "== generating $((ROUNDS + 1)) sets of $N_STORE instances"
-for r in $(seq 0 "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$((r + 1))"; done
-storescu_time "$work/set0" "$NODE_PORT" NETDICOM >/dev/null  # warm-up
+echo "== generating $((ROUNDS + WARMUP)) sets of $N_STORE instances"
+for r in $(seq $((1 - WARMUP)) "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$((r + WARMUP))"; done
+for r in $(seq $((1 - WARMUP)) 0); do storescu_time "$work/set$r" "$NODE_PORT" NETDICOM >/dev/null; done  # warm-up
 dcmtk=(); ours=()
 for r in $(seq 1 "$ROUNDS"); do
   find "$work/to-dcmtk" -maxdepth 1 -type f -delete
@@ -109,7 +110,7 @@ for r in $(seq 1 "$ROUNDS"); do
   ours+=("$(storescu_time "$work/set$r" "$NODE_PORT" NETDICOM)")
 done
 stored=$(count_files "$work/data/storage")
-[[ $stored == $((N_STORE * (ROUNDS + 1))) ]] || echo "WARNING: $stored files stored, expected $((N_STORE * (ROUNDS + 1)))" >&2
+[[ $stored == $((N_STORE * (ROUNDS + WARMUP))) ]] || echo "WARNING: $stored files stored, expected $((N_STORE * (ROUNDS + WARMUP)))" >&2
 b=$(best "${dcmtk[@]}"); o=$(best "${ours[@]}")
 size=$(du -b "$work/set1/00000.dcm" | cut -f1)
 echo "-- (1) $N_STORE instances of $size bytes, one association, a new set each round, best of $ROUNDS"
