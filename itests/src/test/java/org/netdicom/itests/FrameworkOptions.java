@@ -46,6 +46,8 @@ final class FrameworkOptions {
         assertNotNull("system property netdicom.storage.bundle (path of the reactor-built storage jar) is not set", storage);
         return options(
                 composite(coreWithScrAndConfigAdmin()),
+                // the index bundle imports the JDBC service API (its component finds drivers by it)
+                mavenBundle("org.osgi", "org.osgi.service.jdbc").versionAsInProject(),
                 bundle(new File(index).toURI().toString()),
                 bundle(new File(storage).toURI().toString()));
     }

@@ -118,6 +118,7 @@ public class HotSwapIT {
     @Test
     public void everyAcknowledgedInstanceIsStoredOnceWhileHandlerBundlesComeAndGo() throws Exception {
         int port = server.localAddress().getPort();
+        ConsoleWatch console = new ConsoleWatch();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(SCUS);
         List<Future<?>> scus = new ArrayList<>();
@@ -140,6 +141,9 @@ public class HotSwapIT {
         for (Future<?> f : scus) {
             f.get(60, TimeUnit.SECONDS); // rethrows an SCU's failure (abort, timeout, assertion)
         }
+        console.close();
+        assertTrue("the watch sees the framework's log", console.saw("active handler is now"));
+        assertEquals("exceptions or errors logged during the swaps", List.of(), console.problems());
 
         assertEquals(INSTANCES, statuses.size());
         Path store = Path.of(System.getProperty("hotswap.store"));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
 import org.netdicom.tools.scp.EchoScp;
+import org.netdicom.tools.scp.QrScp;
 import org.netdicom.tools.scp.StoreScp;
 import org.netdicom.tools.scu.EchoScu;
 import org.netdicom.tools.scu.FindScu;
@@ -18,15 +19,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The launcher: {@code netdicom <tool> [options]}. Each tool is a picocli subcommand; a new one (the
- * archive node {@code qrscp}, when the storage and query/retrieve plugins exist) is one more class
- * in {@code subcommands}.
+ * The launcher: {@code netdicom <tool> [options]}. Each tool is a picocli subcommand; a new one is
+ * one more class in {@code subcommands}.
  */
 @Command(name = "netdicom", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "<tool>",
         description = "DICOM network tools on the netdicom engine. Run 'netdicom <tool> --help' for a tool's options.",
         subcommands = {EchoScu.class, StoreScu.class, FindScu.class, GetScu.class, MoveScu.class, StoreScp.class,
-                EchoScp.class},
+                EchoScp.class, QrScp.class},
         footer = {"", "Exit codes:", "  0 success", "  1 usage: unknown option, missing or bad argument",
                 "  2 a file or folder could not be read or written, or a port listened on",
                 "  3 no association: connection refused, association rejected or aborted",

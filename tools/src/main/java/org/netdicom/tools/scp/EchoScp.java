@@ -7,6 +7,7 @@ import org.netdicom.core.api.handler.CEchoHandler;
 import org.netdicom.tools.common.TransferSyntaxNames;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /** echoscp: answers C-ECHO (PS3.4 A) with Success, in the foreground. */
 @Command(name = "echoscp", mixinStandardHelpOptions = true, versionProvider = org.netdicom.tools.VersionProvider.class,
@@ -16,7 +17,15 @@ import picocli.CommandLine.Command;
                 "  netdicom echoscp -aet ECHO --require-called-aet --allow-calling MODALITY 11112"})
 public final class EchoScp extends ScpCommand {
 
+    @Parameters(index = "0", paramLabel = "PORT", description = "The TCP port to listen on.")
+    int port;
+
     private static final String VERIFICATION = "1.2.840.10008.1.1";
+
+    @Override
+    protected int port() {
+        return port;
+    }
 
     @Override
     protected int run() throws Exception {

@@ -16,7 +16,6 @@ import org.netdicom.tools.ToolException;
 import org.netdicom.tools.common.ToolCommand;
 
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * A server tool: listens on {@code port} in the foreground until Ctrl-C (or an interrupt, in
@@ -24,9 +23,6 @@ import picocli.CommandLine.Parameters;
  * when it stops leaves a complete file or none.
  */
 abstract class ScpCommand extends ToolCommand {
-
-    @Parameters(index = "0", paramLabel = "PORT", description = "The TCP port to listen on.")
-    int port;
 
     @Option(names = {"-aet", "--aetitle"}, paramLabel = "AETITLE",
             description = "Our AE title (default: the tool's name in capitals, e.g. STORESCP).")
@@ -46,6 +42,9 @@ abstract class ScpCommand extends ToolCommand {
     @Option(names = "--max-associations", paramLabel = "N",
             description = "Associations served at once (default: ${DEFAULT-VALUE}).")
     int maxAssociations = 16;
+
+    /** The TCP port to listen on (a positional parameter of each tool). */
+    protected abstract int port();
 
     protected String aeTitle() {
         return aeTitle != null ? aeTitle : name().toUpperCase(java.util.Locale.ROOT);
@@ -68,7 +67,16 @@ abstract class ScpCommand extends ToolCommand {
      * the farewell, since the JVM halts when its hooks end.
      */
     protected int serve(ApplicationEntity ae, EventBindings handlers, Runnable farewell) throws ToolException, IOException {
-        InetSocketAddress address = bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port);
+        return serve(ae, handlers, () -> { }, farewell);
+    }
+
+    /**
+     * As {@link #serve(ApplicationEntity, EventBindings, Runnable)}, running {@code started} once the
+     * port is listened on (so a port in use ends the tool with its one line, nothing before it).
+     */
+    protected int serve(ApplicationEntity ae, EventBindings handlers, Runnable started, Runnable farewell)
+            throws ToolException, IOException {
+        InetSocketAddress address = bind == null ? new InetSocketAddress(port()) : new InetSocketAddress(bind, port());
         AssociationServer server;
         try {
             server = ae.startServer(address, handlers);
@@ -85,6 +93,7 @@ abstract class ScpCommand extends ToolCommand {
             }
         }, name() + "-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
+        started.run();
         note(name() + ": " + server.aeTitle() + " listening on " + server.localAddress() + " (Ctrl-C stops)");
         try {
             server.awaitClosed();

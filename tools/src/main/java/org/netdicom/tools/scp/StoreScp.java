@@ -13,6 +13,7 @@ import org.netdicom.tools.common.TransferSyntaxNames;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * storescp: a Storage SCP (PS3.4 B) writing each instance to {@code -od} as
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
                 "  netdicom storescp -od received 11112",
                 "  netdicom storescp -aet ARCHIVE --require-called-aet -od /data/in --prefer-ts explicit 104"})
 public final class StoreScp extends ScpCommand {
+
+    @Parameters(index = "0", paramLabel = "PORT", description = "The TCP port to listen on.")
+    int port;
 
     private static final String VERIFICATION = "1.2.840.10008.1.1";
 
@@ -39,6 +43,11 @@ public final class StoreScp extends ScpCommand {
     @Option(names = "--spool-dir", paramLabel = "FOLDER",
             description = "Where large instances are received before their rename (default: FOLDER/.spool, same disk).")
     Path spoolFolder;
+
+    @Override
+    protected int port() {
+        return port;
+    }
 
     @Override
     protected int run() throws Exception {

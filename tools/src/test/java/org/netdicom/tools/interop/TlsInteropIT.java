@@ -81,4 +81,45 @@ class TlsInteropIT {
             assertTrue(scp.stop().err().contains("C-ECHO from ECHOSCU"));
         }
     }
+
+    @Test
+    void dcmtkStoresFindsAndMovesOverTlsWithOurQrscpWhichMovesToATlsDestination() throws Exception {
+        java.nio.file.Path in = dir.resolve("in");
+        org.netdicom.tools.TestFiles.archive(in);
+        int destinationPort = ToolRun.freePort();
+        java.nio.file.Path received = java.nio.file.Files.createDirectories(dir.resolve("received"));
+        processes.add(Dcmtk.startServer(dir, destinationPort, "storescp", "-aet", "TLSDEST", "+tls", file("client.key"),
+                file("client.pem"), "+cf", file("ca.pem"), "-od", received.toString(), Integer.toString(destinationPort)));
+        int port = ToolRun.freePort();
+        try (ToolRun.Server qrscp = ToolRun.Server.start(port, "qrscp", "-aet", "ARCHIVE", "--data",
+                dir.resolve("data").toString(), "--tls-key", file("server.p12"), "--tls-key-pass", "changeit",
+                "--tls-trust", file("ca.pem"), "--move", "TLSDEST@127.0.0.1:" + destinationPort + "/tls",
+                Integer.toString(port))) {
+            String[] tls = {"+tls", file("client.key"), file("client.pem"), "+cf", file("ca.pem")};
+            List<String> store = new ArrayList<>(List.of(tls));
+            store.addAll(List.of("-aec", "ARCHIVE", "+sd", "+r", "127.0.0.1", Integer.toString(port), in.toString()));
+            Dcmtk.Result stored = Dcmtk.run("storescu", store.toArray(String[]::new));
+            assertEquals(0, stored.exitCode(), stored.toString());
+
+            List<String> find = new ArrayList<>(List.of(tls));
+            find.addAll(List.of("-v", "-S", "-aec", "ARCHIVE", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID",
+                    "127.0.0.1", Integer.toString(port)));
+            Dcmtk.Result found = Dcmtk.run("findscu", find.toArray(String[]::new));
+            assertEquals(0, found.exitCode(), found.toString());
+            assertEquals(3, found.output().lines().filter(l -> l.contains("Find Response") && l.contains("Pending")).count(),
+                    found.toString());
+
+            // DCMTK's movescu has no TLS: ours asks, and qrscp moves to the /tls destination with its key
+            ToolRun.Result moved = ToolRun.run("movescu", "--tls-key", file("client.p12"), "--tls-key-pass", "changeit",
+                    "--tls-trust", file("ca.pem"), "-aec", "ARCHIVE", "-aem", "TLSDEST", "-P", "-k",
+                    "QueryRetrieveLevel=PATIENT", "-k", "PatientID=P-1", "127.0.0.1", Integer.toString(port));
+            assertEquals(0, moved.exitCode(), moved.toString());
+            assertTrue(moved.out().contains("4 completed, 0 failed"), moved.toString());
+            assertEquals(4, org.netdicom.tools.TestFiles.instancesIn(received).size());
+
+            Dcmtk.Result plain = Dcmtk.run("echoscu", "-aec", "ARCHIVE", "127.0.0.1", Integer.toString(port));
+            assertNotEquals(0, plain.exitCode(), "no TLS, no association: " + plain);
+            assertTrue(qrscp.stop().err().contains("5 instances stored, 0 failed; 1 C-FIND, 0 C-GET, 1 C-MOVE"));
+        }
+    }
 }

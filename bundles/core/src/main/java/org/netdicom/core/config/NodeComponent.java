@@ -2,6 +2,7 @@ package org.netdicom.core.config;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -62,6 +63,9 @@ public final class NodeComponent {
     synchronized void activate(NodeConfig config, Map<String, Object> properties) {
         ServerSettings settings = resolve(config, properties);
         if (settings != null) {
+            SpoolFiles.deleteLeftovers(settings.applicationEntity().spoolDirectory());
+        }
+        if (settings != null) {
             start(settings);
         }
     }
@@ -104,6 +108,12 @@ public final class NodeComponent {
             merged.put("aet", node.aeTitle());
             merged.put("port", Integer.toString(node.address().getPort()));
             merged.put("bind", node.address().getAddress().getHostAddress());
+            String karafData = System.getProperty("karaf.data");
+            if (!merged.containsKey("spool.directory") && karafData != null) {
+                // the container's own folder, which no other process uses: what is in it at
+                // activation is left over from a crash, and is deleted
+                merged.put("spool.directory", Path.of(karafData, "netdicom", "spool").toString());
+            }
             return ServerSettings.parse(PID, merged);
         } catch (InvalidSettingException e) {
             LOG.error("netdicom node not started: {}", e.getMessage());

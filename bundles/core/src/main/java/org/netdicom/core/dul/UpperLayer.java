@@ -100,7 +100,8 @@ public final class UpperLayer {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        this.reader = new PduReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER), maxReceivePduLength);
+        this.reader = new PduReader(new BufferedInputStream(new NoAvailableStream(socket.getInputStream()), IO_BUFFER),
+                maxReceivePduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
@@ -583,6 +584,27 @@ public final class UpperLayer {
             socket.close();
         } catch (IOException e) {
             LOG.debug("closing transport to {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+        }
+    }
+
+    /**
+     * The socket's stream, answering 0 to {@code available()}: BufferedInputStream asks it after
+     * each partial read, one ioctl(FIONREAD) system call per PDU, only to decide whether to read
+     * on; PduReader reads on by itself until it has what it needs.
+     */
+    private static final class NoAvailableStream extends java.io.FilterInputStream {
+        NoAvailableStream(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public int available() {
+            return 0;
         }
     }
 }

@@ -71,7 +71,9 @@ final class DurableFiles {
 
     private static Path directoryOf(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) { // createDirectories throws and catches an exception when it exists
+            Files.createDirectories(dir);
+        }
         return dir;
     }
 
