@@ -62,6 +62,12 @@ cleanup() {
   if [[ -n $node_pid ]]; then kill -- "-$node_pid" 2>/dev/null || true; fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  # the JVM is a child of bin/karaf, not of this script: wait (bounded) until the group is gone,
+  # else it writes into the folder while it is deleted
+  for _ in $(seq 100); do
+    [[ -z $node_pid ]] || ! kill -0 -- "-$node_pid" 2>/dev/null && break
+    sleep 0.1
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
