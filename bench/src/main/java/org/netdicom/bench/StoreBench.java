@@ -47,11 +47,12 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
-            case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? args[4] : "");
             case "scp" -> serve(Integer.parseInt(args[1]), Path.of(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : new ApplicationEntity("X").dataSetMemoryLimit());
             case "scu" -> {
@@ -72,18 +73,19 @@ public final class StoreBench {
      * of 512 x 512 16-bit pixels (0.5 MiB); else multi-frame secondary captures of {@code frames}
      * 1024 x 1024 16-bit frames (2 MiB each).
      */
-    private static void generate(Path dir, int count, int frames) throws IOException {
+    /** {@code set}: a number that makes the UIDs differ from those of other sets (empty: none). */
+    private static void generate(Path dir, int count, int frames, String set) throws IOException {
         Files.createDirectories(dir);
         int size = frames == 0 ? 512 : 1024;
         long pixelBytes = (long) size * size * 2 * Math.max(frames, 1);
         for (int i = 0; i < count; i++) {
             Dataset d = new Dataset();
             d.setString(Tag.SOP_CLASS_UID, VR.UI, frames == 0 ? CT : WORD_SECONDARY_CAPTURE);
-            d.setString(Tag.SOP_INSTANCE_UID, VR.UI, "2.25.9" + frames + "0" + (100000 + i));
+            d.setString(Tag.SOP_INSTANCE_UID, VR.UI, "2.25.9" + frames + set + "0" + (100000 + i));
             d.setString("PatientName", "Bench^Store");
             d.setString("PatientID", "BENCH");
             d.setString("StudyInstanceUID", "2.25.91");
-            d.setString("SeriesInstanceUID", "2.25.92" + frames);
+            d.setString("SeriesInstanceUID", "2.25.92" + frames + set);
             d.setString("Modality", frames == 0 ? "CT" : "OT");
             d.setString("InstanceNumber", Integer.toString(i + 1));
             d.setInt("SamplesPerPixel", 1);

@@ -17,7 +17,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresServer implements AutoCloseable {
 
-    private static final Path BIN = Path.of(System.getProperty("netdicom.postgres.bin", "/usr/lib/postgresql/15/bin"));
+    private static final Path BIN = binaries();
+
+    /**
+     * Property {@code netdicom.postgres.bin}, else the newest {@code /usr/lib/postgresql/<major>/bin}
+     * (Debian's layout: 15 on bookworm, another major on other releases).
+     */
+    private static Path binaries() {
+        String configured = System.getProperty("netdicom.postgres.bin");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try (java.util.stream.Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
+                    .max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .map(v -> v.resolve("bin")).orElse(Path.of("/usr/lib/postgresql/15/bin"));
+        } catch (IOException e) {
+            return Path.of("/usr/lib/postgresql/15/bin");
+        }
+    }
 
     private final Path dir;
     private final int port;

@@ -120,8 +120,13 @@ public final class ReceivedDataSet implements AutoCloseable {
     /** The encoded bytes as a stream. */
     public InputStream open() throws IOException {
         if (file == null) {
-            byte[] all = array();
-            return new ByteArrayInputStream(all, offset, (int) length);
+            List<byte[]> collected;
+            synchronized (this) {
+                collected = blocks;
+            }
+            // read the blocks in place: joining them would copy the whole data set first
+            return collected != null ? new BlocksInputStream(collected, length)
+                    : new ByteArrayInputStream(bytes, offset, (int) length);
         }
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(fileOffset);

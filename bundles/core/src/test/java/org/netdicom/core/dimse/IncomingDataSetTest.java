@@ -48,6 +48,17 @@ class IncomingDataSetTest {
                 assertEquals(expected[j], all[i * length + j], "fragment " + i + " byte " + j);
             }
         }
+        try (InputStream in = received.open()) { // from the blocks, in place
+            assertArrayEquals(all, in.readAllBytes());
+        }
+        try (InputStream in = received.open()) {
+            java.io.ByteArrayOutputStream transferred = new java.io.ByteArrayOutputStream();
+            assertEquals(16_000, in.skip(16_000));
+            assertEquals(all[16_000] & 0xFF, in.read());
+            assertEquals(all.length - 16_001, in.transferTo(transferred));
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, 16_001, all.length), transferred.toByteArray());
+            assertEquals(-1, in.read());
+        }
         assertArrayEquals(all, received.array(), "joined into one array of the exact size");
         try (InputStream in = received.open()) {
             assertArrayEquals(all, in.readAllBytes());

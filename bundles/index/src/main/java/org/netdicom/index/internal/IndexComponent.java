@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * and registers it; when that factory goes, the index is unregistered and closed. A database that
  * cannot be reached (PostgreSQL not up yet) is tried again every {@value #RETRY_SECONDS} s. Switching to
  * PostgreSQL is configuration only ({@code url}, {@code user}, {@code password},
- * {@code driver = org.postgresql.Driver}); a changed configuration reopens the index.
+ * {@code driver = org.postgresql.Driver}), or the environment variables {@code NETDICOM_INDEX_URL},
+ * {@code _USER}, {@code _PASSWORD} ({@link IndexSettings}); a changed configuration reopens the index.
  */
 @Component(configurationPid = IndexComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true, service = {})
@@ -77,16 +78,18 @@ public final class IndexComponent {
 
     @Activate
     void activate(BundleContext context, IndexConfig config) throws InvalidSyntaxException {
-        String url = config.url().isBlank() ? defaultUrl(context) : config.url().strip();
-        String driver = config.driver().strip();
+        IndexSettings settings = IndexSettings.of(config, environment);
+        String url = settings.url().isEmpty() ? defaultUrl(context) : settings.url();
+        String driver = settings.driver();
         String filter = "(&(objectClass=" + DataSourceFactory.class.getName() + ")("
                 + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + driver + "))";
         tracker = new ServiceTracker<>(context, context.createFilter(filter),
-                new Opener(context, url, config.user(), config.password(), Math.max(0, config.idle_connections()),
+                new Opener(context, url, settings.user(), settings.password(), Math.max(0, config.idle_connections()),
                         retries));
         tracker.open();
         if (tracker.isEmpty()) {
-            LOG.info("netdicom index {} waits for the JDBC driver {} (a DataSourceFactory service)", url, driver);
+            LOG.info("netdicom index {} waits for the JDBC driver {} (a DataSourceFactory service{})", url, driver,
+                    IndexSettings.POSTGRESQL_DRIVER.equals(driver) ? ": feature:install netdicom-postgresql" : "");
         }
     }
 

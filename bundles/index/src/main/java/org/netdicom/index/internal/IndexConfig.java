@@ -9,17 +9,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface IndexConfig {
 
     @AttributeDefinition(description = "JDBC URL; empty: an H2 database in $NETDICOM_DATA/index, else "
-            + "${karaf.data}/netdicom/index")
+            + "${karaf.data}/netdicom/index (env NETDICOM_INDEX_URL)")
     String url() default "";
 
-    @AttributeDefinition(description = "Database user")
+    @AttributeDefinition(description = "Database user (env NETDICOM_INDEX_USER)")
     String user() default "sa";
 
-    @AttributeDefinition(description = "Database password", type = AttributeType.PASSWORD)
+    @AttributeDefinition(description = "Database password (env NETDICOM_INDEX_PASSWORD)", type = AttributeType.PASSWORD)
     String password() default "";
 
     @AttributeDefinition(description = "JDBC driver class: the osgi.jdbc.driver.class of the DataSourceFactory "
-            + "service to use (org.h2.Driver, org.postgresql.Driver)")
+            + "service to use; a jdbc:postgresql: or jdbc:h2: URL names its own")
     String driver() default "org.h2.Driver";
 
     @AttributeDefinition(description = "Connections kept open between operations")
