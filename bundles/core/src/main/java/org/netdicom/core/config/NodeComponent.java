@@ -36,7 +36,6 @@ public final class NodeComponent {
     @Reference
     private HandlerWhiteboard whiteboard;
 
-
     static final String PID = "org.netdicom.node";
     private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.node");
 
@@ -63,9 +62,11 @@ public final class NodeComponent {
     synchronized void activate(NodeConfig config, Map<String, Object> properties) {
         ServerSettings settings = resolve(config, properties);
         if (settings != null) {
-            SpoolFiles.deleteLeftovers(settings.applicationEntity().spoolDirectory());
-        }
-        if (settings != null) {
+            if (!properties.containsKey("spool.directory") && System.getProperty("karaf.data") != null) {
+                // the container's own spool folder, which nothing else uses: what is in it now was
+                // left by a crash (a folder set in the configuration may be shared, and is left alone)
+                SpoolFiles.deleteLeftovers(settings.applicationEntity().spoolDirectory());
+            }
             start(settings);
         }
     }
@@ -110,8 +111,6 @@ public final class NodeComponent {
             merged.put("bind", node.address().getAddress().getHostAddress());
             String karafData = System.getProperty("karaf.data");
             if (!merged.containsKey("spool.directory") && karafData != null) {
-                // the container's own folder, which no other process uses: what is in it at
-                // activation is left over from a crash, and is deleted
                 merged.put("spool.directory", Path.of(karafData, "netdicom", "spool").toString());
             }
             return ServerSettings.parse(PID, merged);

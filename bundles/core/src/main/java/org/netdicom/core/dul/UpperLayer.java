@@ -220,6 +220,10 @@ public final class UpperLayer {
         if (pdu == null) {
             dispatch(EVT17, null);
             finish();
+            if (readTimedOut) {
+                // the watchdog's abort made the peer close first: still the caller's timeout
+                throw new SocketTimeoutException("no data before the deadline");
+            }
             return false;
         }
         if (user.wantsRawData()) {
