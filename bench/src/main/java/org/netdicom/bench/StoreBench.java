@@ -138,8 +138,11 @@ public final class StoreBench {
     /** Stores every instance as {@code FOLDER/<SOP Instance UID>.dcm}, spooling in {@code FOLDER/.spool}. */
     private static void serve(int port, Path folder, int memoryLimit) throws Exception {
         Path spool = Files.createDirectories(folder.resolve(".spool"));
+        boolean discard = Boolean.getBoolean("netdicom.bench.discard"); // to weigh the store alone
         CStoreHandler store = event -> {
-            event.storePart10(folder.resolve(event.sopInstanceUid() + ".dcm"));
+            if (!discard) {
+                event.storePart10(folder.resolve(event.sopInstanceUid() + ".dcm"));
+            }
             return Status.SUCCESS;
         };
         AssociationServer server = new ApplicationEntity("NETDICOM").logHandlerLevel(LogHandlerLevel.NONE)
