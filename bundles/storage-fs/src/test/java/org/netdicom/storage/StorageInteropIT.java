@@ -30,6 +30,7 @@ import org.netdicom.data.Tag;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
 import org.netdicom.index.StoredInstance;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * DCMTK's {@code storescu} sends instances of several SOP classes in each transfer syntax to a

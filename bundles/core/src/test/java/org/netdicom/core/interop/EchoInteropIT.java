@@ -16,6 +16,7 @@ import org.netdicom.core.api.AssociationException;
 import org.netdicom.core.api.AssociationServer;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.service.StandardContexts;
+import org.netdicom.testkit.Dcmtk;
 
 /** C-ECHO both ways between netdicom and DCMTK, with acceptance and rejection. */
 class EchoInteropIT {

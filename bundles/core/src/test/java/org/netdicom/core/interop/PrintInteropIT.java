@@ -32,6 +32,7 @@ import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * DCMTK's print spooler ({@code dcmprscu}, dcmpstat) prints a film on our Print Management SCP:

@@ -34,6 +34,7 @@ import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * Query/Retrieve with DCMTK as the peer: findscu, getscu and movescu against our SCP (handlers over

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.AssociationServer;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * SCP/SCU role selection with DCMTK's getscu, which proposes the SCP role for every storage class so

@@ -33,6 +33,7 @@ import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * C-STORE between netdicom and DCMTK both ways: {@code storescu} sends 50 instances and each of

@@ -17,6 +17,7 @@ import org.netdicom.core.api.LogHandlerLevel;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.TlsSettings;
 import org.netdicom.core.service.StandardContexts;
+import org.netdicom.testkit.Dcmtk;
 
 /** TLS with mutual authentication: netdicom with itself and with DCMTK, both directions. */
 class TlsInteropIT {

@@ -19,6 +19,7 @@ import org.netdicom.core.api.EventBindings;
 import org.netdicom.core.api.handler.UserIdentityHandler;
 import org.netdicom.core.api.handler.UserIdentityResult;
 import org.netdicom.core.service.StandardContexts;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * User identity negotiation with DCMTK's storescu ({@code -usr}/{@code -pwd}). Our node supports

@@ -28,6 +28,7 @@ import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * Modality Worklist (Basic Worklist Management, PS3.4 K) with DCMTK as the peer: our C-FIND

@@ -27,6 +27,7 @@ import org.netdicom.index.MatchOptions;
 import org.netdicom.qr.MoveDestinations;
 import org.netdicom.qr.QueryRetrieveScp;
 import org.netdicom.qr.TestArchiveAccess;
+import org.netdicom.testkit.Dcmtk;
 
 /**
  * DCMTK's findscu, getscu and movescu (to a DCMTK storescp) against our Query/Retrieve SCP over an

@@ -1,4 +1,4 @@
-package org.netdicom.core.interop;
+package org.netdicom.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * DCMTK's command-line tools as real peers. DCMTK is a prerequisite of these tests, like the JDK:
+ * DCMTK's command-line tools as real peers, for the interop tests of every module. DCMTK is a prerequisite of these tests, like the JDK:
  * when a tool is missing the test fails and says how to install it; it never skips.
  */
-final class Dcmtk {
+public final class Dcmtk {
 
     /** The result of a finished tool run. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
         @Override
         public String toString() {
             return "exit code " + exitCode + ", output:\n" + output;
@@ -35,7 +35,7 @@ final class Dcmtk {
     }
 
     /** Runs {@code tool args...} to completion (bounded) with Nagle off, as DCMTK should run. */
-    static Result run(String tool, String... args) throws IOException, InterruptedException {
+    public static Result run(String tool, String... args) throws IOException, InterruptedException {
         Process process = start(null, tool, args);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> copy(process.getInputStream(), output), tool + "-output");
@@ -50,8 +50,13 @@ final class Dcmtk {
         }
     }
 
+    /** As {@link #run(String, String...)} with the arguments in a list. */
+    public static Result run(String tool, List<String> args) throws IOException, InterruptedException {
+        return run(tool, args.toArray(String[]::new));
+    }
+
     /** Starts a DCMTK server tool in {@code directory} and waits until it listens on {@code port}. */
-    static Process startServer(Path directory, int port, String tool, String... args)
+    public static Process startServer(Path directory, int port, String tool, String... args)
             throws IOException, InterruptedException {
         Process process = start(directory, tool, args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -72,7 +77,7 @@ final class Dcmtk {
         return process;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
