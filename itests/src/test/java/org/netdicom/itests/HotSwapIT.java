@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,6 +65,9 @@ public class HotSwapIT {
     private static final String PKG = "org.netdicom.itests.handlers.store";
     private static final int SCUS = 8;
     private static final int INSTANCES = 2000;
+    /** Swaps that must happen while the SCUs store: each waits for them half-way through its instances. */
+    private static final int MIN_SWAPS = 5;
+    private final CountDownLatch swapsDuringLoad = new CountDownLatch(MIN_SWAPS);
     private static final long SEED = 6;
 
     @Inject
@@ -128,6 +132,10 @@ public class HotSwapIT {
                 ApplicationEntity ae = new ApplicationEntity("SCU" + scu).addRequestedContext(CT, IMPLICIT);
                 try (Association a = ae.associate(Ports.LOOPBACK, port, "SWAP")) {
                     for (int i = 0; i < INSTANCES / SCUS; i++) {
+                        if (i == INSTANCES / SCUS / 2) {
+                            // on a fast machine the load could end before the churn got going
+                            assertTrue("no swaps during the load", swapsDuringLoad.await(60, TimeUnit.SECONDS));
+                        }
                         String uid = "1.2.3." + scu + "." + i;
                         statuses.put(uid, a.store(ct(uid)).status().code());
                     }
@@ -172,7 +180,7 @@ public class HotSwapIT {
             }
         }
         assertEquals("every stored instance was acknowledged", success, stored.size());
-        assertTrue("swaps during the load: " + swaps, swaps >= 5);
+        assertTrue("swaps during the load: " + swaps, swaps >= MIN_SWAPS);
         assertTrue("more than one handler stored instances: " + new HashSet<>(stored.values()),
                 new HashSet<>(stored.values()).size() > 1);
         assertEquals("associations aborted", 0, RuntimeService.server(runtime.runtimeDTO(), port).associationsAborted);
@@ -211,6 +219,7 @@ public class HotSwapIT {
                 }
             }
             swaps++;
+            swapsDuringLoad.countDown();
             Thread.sleep(100);
         }
         return swaps;
