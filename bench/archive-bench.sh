@@ -9,12 +9,16 @@
 #
 # (1) C-STORE: DCMTK storescu -R +sd sends N_STORE CT images of 512 x 512 (524,846 bytes) over one
 #     association, in turn to DCMTK storescp +B (the data set written as received: its fastest mode,
-#     no fsync) and to the distribution (every instance a Part 10 file written to a temporary file,
-#     fsync'd, renamed into place, its folder fsync'd, and indexed in H2, committed, before Success).
+#     no fsync) and to the distribution (every instance a Part 10 file, spooled as it arrives, fsync'd,
+#     renamed into place, its folder fsync'd, and indexed in H2, committed, before Success).
 #     Each round sends a new set of instances (new UIDs: an archive stores new instances, it does not
-#     overwrite), the same set to both; the node gets WARMUP (2) untimed sets first, as a server is warm. Both
-#     write to the same kind of folder, BENCH_DIR (default /dev/shm, tmpfs; on tmpfs fsync costs
-#     nothing, on a disk it costs us and not storescp). Best of ROUNDS, storescu's start included.
+#     overwrite), the same set to both, and both keep what they received: a folder that is emptied
+#     between rounds is written into memory the kernel (and, on a VM, the host) already handed out,
+#     while a growing one is not, which on this VM halves storescp's rate on tmpfs. The node gets
+#     WARMUP (6) untimed sets first, as a server is warm (its JIT compiles for about 3,000 instances).
+#     Both write to the same kind of folder, BENCH_DIR (default /dev/shm, tmpfs; on tmpfs fsync costs
+#     nothing, on a disk it costs us and not storescp). Best of ROUNDS, storescu's start included,
+#     and the median of the rounds' ratios (each round sends the same set to both, back to back).
 # (2) C-FIND: the Part 10 files of bench/query-bench.sh (CT images of 64 x 64, 10 per study, 10
 #     studies per patient), N_INDEX of them. DCMTK's dcmqrscp can hold N_DCMQR = 3,000 of them at
 #     most (its index file may not grow past 32 MiB; docs/benchmarks.md), so the ratio is taken at
@@ -37,7 +41,7 @@ N_DCMQR=${N_DCMQR:-3000}
 N_QUERIES=${N_QUERIES:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm}
 PARTS=${PARTS:-store find}   # which of (1) store and (2) find to run
-WARMUP=${WARMUP:-2}          # untimed sets stored into the node first: its JIT needs more than one
+WARMUP=${WARMUP:-6}          # untimed sets stored into the node first: its JIT needs more than one
 [[ -d $BENCH_DIR && -w $BENCH_DIR ]] || BENCH_DIR=/tmp
 export TCP_NODELAY=1
 
@@ -111,7 +115,6 @@ for r in $(seq $((1 - WARMUP)) "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$wor
 for r in $(seq $((1 - WARMUP)) 0); do storescu_time "$work/set$r" "$NODE_PORT" NETDICOM >/dev/null; done  # warm-up
 dcmtk=(); ours=()
 for r in $(seq 1 "$ROUNDS"); do
-  find "$work/to-dcmtk" -maxdepth 1 -type f -delete
   dcmtk+=("$(storescu_time "$work/set$r" "$DCMTK_PORT" STORESCP)")
   ours+=("$(storescu_time "$work/set$r" "$NODE_PORT" NETDICOM)")
 done
@@ -127,6 +130,13 @@ print(f"{'DCMTK storescu -> DCMTK storescp +B':42} {n / b:8.1f} inst/s {n * size
 print(f"{'DCMTK storescu -> netdicom distribution':42} {n / o:8.1f} inst/s {n * size / o / 1e6:7.1f} MB/s   ratio {b / o:.2f}x")
 PYEOF
 echo "   rounds (s): storescp ${dcmtk[*]}; netdicom ${ours[*]}"
+python3 - "${dcmtk[*]}" "${ours[*]}" <<'PYEOF'
+import statistics, sys
+d, o = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()]
+r = [a / b for a, b in zip(d, o)]
+print(f"   ratio of each round (storescp's time / ours, same set, back to back): median {statistics.median(r):.2f}x, "
+      f"from {min(r):.2f}x to {max(r):.2f}x")
+PYEOF
 fi
 
 # -- (2) C-FIND

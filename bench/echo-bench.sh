@@ -13,6 +13,10 @@
 #     netdicom SCU -> DCMTK storescp vs netdicom SCU -> netdicom SCP   (our SCP against DCMTK's)
 #     one echoscu process per association -> storescp vs netdicom SCU  (DCMTK has no looping SCU:
 #     its number includes process start-up, so this ratio flatters us and is printed as such)
+# Our side is measured warm, as a running node or application is: before the rows, our SCP serves
+# WARMUP_ASSOC (15,000) associations and WARMUP_ECHO (20,000) echoes untimed (its JIT compiles the
+# accept and echo paths within about that many), and each SCU run first makes 20,000 echoes or 2,000
+# associations untimed (EchoBench). The rows "fresh JVM" show the same SCU without any warm-up.
 # DCMTK runs with TCP_NODELAY=1: Debian's build leaves Nagle's algorithm on otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +24,8 @@ cd "$(dirname "$0")/.."
 N_ECHO=${N_ECHO:-20000}
 N_ASSOC=${N_ASSOC:-1000}
 N_SPAWN=${N_SPAWN:-200}
+WARMUP_ASSOC=${WARMUP_ASSOC:-15000}
+WARMUP_ECHO=${WARMUP_ECHO:-20000}
 ROUNDS=${ROUNDS:-3}
 export TCP_NODELAY=1
 
@@ -36,8 +42,6 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 now() { date +%s.%N; }
 rate() { python3 -c "print(f'{$1/($3-$2):.1f}')"; }
-best() { python3 -c "import sys; print(max(float(x) for x in sys.argv[1:]))" "$@"; }
-ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 
 work=$(mktemp -d)
 pids=()
@@ -57,27 +61,45 @@ echoscu_rate() {  # port
   rate "$N_ECHO" "$t0" "$t1"
 }
 ours() { "${JAVA[@]}" "$@" | sed -n 's/^RESULT //p'; }
+cold() { java -XX:+UseParallelGC -Dnetdicom.bench.warmup=0 -cp "$CP" org.netdicom.bench.EchoBench "$@" | sed -n 's/^RESULT //p'; }
 spawn_rate() {  # port
   local t0 t1; t0=$(now)
   for _ in $(seq "$N_SPAWN"); do echoscu -aec ANY 127.0.0.1 "$1"; done
   t1=$(now); rate "$N_SPAWN" "$t0" "$t1"
 }
-measure() { local r=(); for _ in $(seq "$ROUNDS"); do r+=("$("$@")"); done; best "${r[@]}"; }
+# Rounds interleave the rows (baseline, then ours, in each round), so that a slow moment of the
+# machine hits both; each figure is the best of ROUNDS, each ratio the median of the rounds' ratios.
+rounds() {  # name command... : appends one result per call to the array named
+  local -n into=$1; shift; into+=("$("$@")")
+}
+best_of() { python3 -c "import sys; print(max(float(x) for x in sys.argv[1:]))" "$@"; }
+paired() {  # "ours..." "theirs..." -> median ratio
+  python3 -c "import statistics, sys; o, t = (list(map(float, a.split())) for a in sys.argv[1:]); print(f'{statistics.median(x / y for x, y in zip(o, t)):.2f}x')" "$1" "$2"
+}
 
 echo "== C-ECHO, $(nproc) cores, DCMTK $(echoscu --version | sed -n 's/.*echoscu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
-echo "-- echoes per second on one association ($N_ECHO echoes, best of $ROUNDS)"
-base=$(measure echoscu_rate "$DCMTK_PORT")
-scp=$(measure echoscu_rate "$OUR_PORT")
-scu=$(measure ours echoes 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ECHO")
-printf '%-44s %10s/s\n' "DCMTK echoscu  -> DCMTK storescp" "$base"
-printf '%-44s %10s/s   SCP ratio %s\n' "DCMTK echoscu  -> netdicom SCP" "$scp" "$(ratio "$scp" "$base")"
-printf '%-44s %10s/s   SCU ratio %s\n' "netdicom SCU   -> DCMTK storescp" "$scu" "$(ratio "$scu" "$base")"
-
-echo "-- associations per second: open, C-ECHO, release ($N_ASSOC associations, best of $ROUNDS)"
-to_dcmtk=$(measure ours associations 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ASSOC")
-to_ours=$(measure ours associations 127.0.0.1 "$OUR_PORT" NETDICOM "$N_ASSOC")
-spawned=$(measure spawn_rate "$DCMTK_PORT")
-printf '%-44s %10s/s\n' "netdicom SCU   -> DCMTK storescp" "$to_dcmtk"
-printf '%-44s %10s/s   SCP ratio %s\n' "netdicom SCU   -> netdicom SCP" "$to_ours" "$(ratio "$to_ours" "$to_dcmtk")"
+# our SCP, warm as a running server is (untimed)
+ours associations 127.0.0.1 "$OUR_PORT" NETDICOM "$WARMUP_ASSOC" >/dev/null
+echoscu --repeat "$WARMUP_ECHO" -aec ANY 127.0.0.1 "$OUR_PORT"
+base=(); scp=(); scu=(); scu_cold=(); to_dcmtk=(); to_ours=(); to_dcmtk_cold=(); spawned=()
+for _ in $(seq "$ROUNDS"); do
+  rounds base echoscu_rate "$DCMTK_PORT"
+  rounds scp echoscu_rate "$OUR_PORT"
+  rounds scu ours echoes 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ECHO"
+  rounds scu_cold cold echoes 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ECHO"
+  rounds to_dcmtk ours associations 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ASSOC"
+  rounds to_ours ours associations 127.0.0.1 "$OUR_PORT" NETDICOM "$N_ASSOC"
+  rounds to_dcmtk_cold cold associations 127.0.0.1 "$DCMTK_PORT" STORESCP "$N_ASSOC"
+  rounds spawned spawn_rate "$DCMTK_PORT"
+done
+echo "-- echoes per second on one association ($N_ECHO echoes; best of $ROUNDS rounds; ratio: median of the rounds')"
+printf '%-44s %10s/s\n' "DCMTK echoscu  -> DCMTK storescp" "$(best_of "${base[@]}")"
+printf '%-44s %10s/s   SCP ratio %s\n' "DCMTK echoscu  -> netdicom SCP" "$(best_of "${scp[@]}")" "$(paired "${scp[*]}" "${base[*]}")"
+printf '%-44s %10s/s   SCU ratio %s\n' "netdicom SCU   -> DCMTK storescp" "$(best_of "${scu[@]}")" "$(paired "${scu[*]}" "${base[*]}")"
+printf '%-44s %10s/s   (%s)\n' "  same, fresh JVM, no warm-up" "$(best_of "${scu_cold[@]}")" "$(paired "${scu_cold[*]}" "${base[*]}")"
+echo "-- associations per second: open, C-ECHO, release ($N_ASSOC associations; best of $ROUNDS; ratio: median)"
+printf '%-44s %10s/s\n' "netdicom SCU   -> DCMTK storescp" "$(best_of "${to_dcmtk[@]}")"
+printf '%-44s %10s/s   SCP ratio %s\n' "netdicom SCU   -> netdicom SCP" "$(best_of "${to_ours[@]}")" "$(paired "${to_ours[*]}" "${to_dcmtk[*]}")"
+printf '%-44s %10s/s\n' "netdicom SCU, fresh JVM -> DCMTK storescp" "$(best_of "${to_dcmtk_cold[@]}")"
 printf '%-44s %10s/s   SCU ratio %s (DCMTK figure includes process start)\n' \
-  "echoscu process per association -> storescp" "$spawned" "$(ratio "$to_dcmtk" "$spawned")"
+  "echoscu process per association -> storescp" "$(best_of "${spawned[@]}")" "$(paired "${to_dcmtk[*]}" "${spawned[*]}")"

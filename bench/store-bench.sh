@@ -8,12 +8,13 @@
 #   DCMTK storescu -> DCMTK storescp    (the baseline)
 #   DCMTK storescu -> netdicom SCP      (our SCP; ratio to the baseline)
 #   netdicom SCU   -> DCMTK storescp    (our SCU; ratio to the baseline)
-# and, for (a), our SCP with dataSetMemoryLimit 0: every data set spooled as it arrives (the default
-# keeps data sets up to 1 MiB in memory; larger ones, all of (b), are spooled either way).
+# and, for (a), our SCP with spoolStoreDataSets(false): data sets up to 1 MiB kept in memory and
+# written when stored (the default spools every C-STORE data set as it arrives, so that storing
+# it is a rename; all of (b) is spooled either way).
 # Both SCPs write Part 10 files to a folder on tmpfs (/dev/shm if present, else /tmp), storescp with
 # +B (the data set written as received, without parsing it: its fastest mode), ours with storePart10
-# (spool file linked into place, or the data set written from memory). Our SCPs run all the time and
-# get one untimed pass of (a) first, as a server would be warm; our SCU is a new JVM every run, its
+# (the spool file forced and renamed into place, or the data set written from memory). Our SCPs run all the time and
+# get WARMUP (4) untimed passes of (a) first, as a server would be warm; our SCU is a new JVM every run, its
 # time taken from reading the files' headers to the release (JIT warm-up included, JVM start not),
 # and again after an untimed pass over the first 50 files (at most 100 MB) in the same JVM, as in a
 # long-running application.
@@ -26,6 +27,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-3}
 N_SMALL=${N_SMALL:-500}
 N_LARGE=${N_LARGE:-4}
+WARMUP=${WARMUP:-4}                 # untimed passes of (a) into our SCPs first
 LARGE_FRAMES=${LARGE_FRAMES:-100}   # 1024 x 1024 x 16 bit: 2 MiB a frame
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 export TCP_NODELAY=1
@@ -57,7 +59,7 @@ echo "== generating instances in $work"
 "${JAVA[@]}" generate "$work/small" "$N_SMALL" 0
 "${JAVA[@]}" generate "$work/large" "$N_LARGE" "$LARGE_FRAMES"
 
-mkdir -p "$work/to-dcmtk" "$work/to-ours" "$work/to-spooling"
+mkdir -p "$work/to-dcmtk" "$work/to-ours" "$work/to-memory"
 DCMTK_PORT=$(free_port)
 (cd "$work/to-dcmtk" && exec storescp --aetitle STORESCP +B -od "$work/to-dcmtk" "$DCMTK_PORT") >/dev/null 2>&1 &
 DCMTK_PID=$!
@@ -66,14 +68,14 @@ OUR_PORT=$(free_port)
 "${JAVA[@]}" scp "$OUR_PORT" "$work/to-ours" >"$work/scp.log" 2>&1 &
 OUR_PID=$!
 pids+=("$OUR_PID")
-SPOOLING_PORT=$(free_port)
-"${JAVA[@]}" scp "$SPOOLING_PORT" "$work/to-spooling" 0 >"$work/scp-spooling.log" 2>&1 &
-SPOOLING_PID=$!
-pids+=("$SPOOLING_PID")
-wait_port "$DCMTK_PORT" && wait_port "$OUR_PORT" && wait_port "$SPOOLING_PORT" \
+MEMORY_PORT=$(free_port)
+"${JAVA[@]}" scp "$MEMORY_PORT" "$work/to-memory" 1048576 >"$work/scp-memory.log" 2>&1 &
+MEMORY_PID=$!
+pids+=("$MEMORY_PID")
+wait_port "$DCMTK_PORT" && wait_port "$OUR_PORT" && wait_port "$MEMORY_PORT" \
   || { echo "a server did not start" >&2; cat "$work"/scp*.log >&2; exit 1; }
 
-clear_received() { find "$work/to-dcmtk" "$work/to-ours" "$work/to-spooling" -maxdepth 1 -type f -delete; }
+clear_received() { find "$work/to-dcmtk" "$work/to-ours" "$work/to-memory" -maxdepth 1 -type f -delete; }
 # Seconds for one run of storescu against a port, all files of a set over one association.
 storescu_time() {  # set port aet
   local t0 t1; clear_received; t0=$(now)
@@ -99,7 +101,9 @@ PYEOF
 
 echo "== C-STORE, $(nproc) cores, DCMTK $(storescu --version | sed -n 's/.*storescu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --output=fstype "$base" | tail -1)); JAVA_OPTS $JAVA_OPTS"
-for port in "$OUR_PORT" "$SPOOLING_PORT"; do storescu_time small "$port" NETDICOM >/dev/null; done  # warm-up
+for _ in $(seq "$WARMUP"); do  # a running server is warm: its JIT needs about 2,000 instances
+  for port in "$OUR_PORT" "$MEMORY_PORT"; do storescu_time small "$port" NETDICOM >/dev/null; done
+done
 for set in small large; do
   if [[ $set == small ]]; then
     echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS"
@@ -114,8 +118,8 @@ for set in small large; do
   row "DCMTK storescu -> DCMTK storescp" "$set" "$b"
   row "DCMTK storescu -> netdicom SCP" "$set" "$s" "$b" SCP
   if [[ $set == small ]]; then
-    z=$(measure storescu_time "$set" "$SPOOLING_PORT" NETDICOM)
-    row "  same, memory limit 0 (spooled)" "$set" "$z" "$b" SCP
+    z=$(measure storescu_time "$set" "$MEMORY_PORT" NETDICOM)
+    row "  same, data sets kept in memory" "$set" "$z" "$b" SCP
   fi
   row "netdicom SCU   -> DCMTK storescp" "$set" "$u" "$b" SCU
   row "  same, JIT warmed up first" "$set" "$w" "$b" SCU

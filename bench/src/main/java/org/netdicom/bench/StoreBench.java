@@ -47,14 +47,13 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT: C-STORE data sets up to it in memory] | scu [--warm] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
             case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? args[4] : "");
-            case "scp" -> serve(Integer.parseInt(args[1]), Path.of(args[2]),
-                    args.length > 3 ? Integer.parseInt(args[3]) : new ApplicationEntity("X").dataSetMemoryLimit());
+            case "scp" -> serve(Integer.parseInt(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : -1);
             case "scu" -> {
                 boolean warm = args[1].equals("--warm");
                 int at = warm ? 2 : 1;
@@ -135,7 +134,11 @@ public final class StoreBench {
         }
     }
 
-    /** Stores every instance as {@code FOLDER/<SOP Instance UID>.dcm}, spooling in {@code FOLDER/.spool}. */
+    /**
+     * Stores every instance as {@code FOLDER/<SOP Instance UID>.dcm}, spooling in {@code FOLDER/.spool}:
+     * by default every C-STORE data set as it arrives; with a {@code memoryLimit} of 0 or more, data
+     * sets up to it in memory ({@code spoolStoreDataSets(false)}).
+     */
     private static void serve(int port, Path folder, int memoryLimit) throws Exception {
         Path spool = Files.createDirectories(folder.resolve(".spool"));
         boolean discard = Boolean.getBoolean("netdicom.bench.discard"); // to weigh the store alone
@@ -147,7 +150,8 @@ public final class StoreBench {
         };
         AssociationServer server = new ApplicationEntity("NETDICOM").logHandlerLevel(LogHandlerLevel.NONE)
                 .addSupportedContexts(ServiceClass.STORAGE, EXPLICIT_LE, IMPLICIT_LE)
-                .spoolDirectory(spool).dataSetMemoryLimit(memoryLimit)
+                .spoolDirectory(spool).spoolStoreDataSets(memoryLimit < 0)
+                .dataSetMemoryLimit(Math.max(memoryLimit, 0))
                 .maximumPduLength(Integer.getInteger("netdicom.bench.maxPdu", new ApplicationEntity("X").maximumPduLength()))
                 .startServer(new InetSocketAddress("127.0.0.1", port), EventBindings.of(EventType.EVT_C_STORE, store));
         System.out.println("READY " + server.localAddress().getPort());

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive's C-STORE handler: each instance becomes a Part 10 file below the storage root, at
- * the path the pattern gives, written durably (temporary file, fsync, atomic rename, folder fsync),
- * then a row of the {@link InstanceIndex}; Success is answered only after both. Plain Java: bind
+ * the path the pattern gives, written durably (temporary file, fsync, atomic rename, folder fsync;
+ * or, when it is kept in the syntax it came in, the engine's spool file, which already is that
+ * Part 10 file, forced and renamed into place), then a row of the {@link InstanceIndex}; Success
+ * is answered only after both. Plain Java: bind
  * it to a server ({@code EventBindings.of(EVT_C_STORE, fileStore)}) or let the OSGi component
  * register it.
  * <p>
@@ -201,7 +203,13 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         relative = notAnotherInstancesFile(relative, uid, existing);
         Path target = resolve(relative);
         try {
-            files.write(target, new Part10Content(event, attributes.getString(Tag.SOP_CLASS_UID), uid, stored));
+            if (stored.uid().equals(event.transferSyntaxUid()) && settings.fsync()) {
+                // the engine spooled the data set as it arrived, behind this file's header: a rename
+                // (forced, like ours) stores it without writing its bytes a second time
+                event.storePart10(target);
+            } else {
+                files.write(target, new Part10Content(event, stored));
+            }
         } catch (DicomFormatException | ZipException e) { // converting: malformed past the header, or a bad deflate stream
             return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
         } catch (IOException e) {

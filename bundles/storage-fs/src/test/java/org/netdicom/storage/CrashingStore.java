@@ -11,7 +11,8 @@ import org.netdicom.data.VR;
 import org.netdicom.data.dict.TransferSyntax;
 
 /**
- * A JVM that stores one large instance and stops in the middle of writing it, for {@link CrashIT}
+ * A JVM that stores one large instance, converting it to Implicit VR Little Endian, and stops in
+ * the middle of writing it, for {@link CrashIT}
  * to kill: prints {@value #WRITING} once half the data set is in the temporary file, then waits.
  */
 public final class CrashingStore {
@@ -57,6 +58,9 @@ public final class CrashingStore {
                 };
             }
         };
-        new FileStore(StorageSettings.of(root), new MemoryIndex()).store(event);
+        // converted as it is written: the store writes the file itself (kept as received, the
+        // engine's spool file would be renamed into place; itests' CrashRecoveryIT kills that path)
+        new FileStore(StorageSettings.of(root).withTransferSyntax(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid()),
+                new MemoryIndex()).store(event);
     }
 }

@@ -180,9 +180,15 @@ class ReconciliationTest {
         assertTrue(report.wasConsistent());
     }
 
-    @Test
-    void reconciliationWhileStoringDoesNotTouchTheFileBeingWritten() throws Exception {
-        FileStore store = store(DuplicatePolicy.OVERWRITE);
+    /**
+     * Without fsync the store writes the file itself (temporary file next to the target); with it,
+     * the data set comes as the engine's spool file, outside the root, renamed into place.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "fsync {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void reconciliationWhileStoringDoesNotTouchTheFileBeingWritten(boolean fsync) throws Exception {
+        FileStore store = new FileStore(StorageSettings.of(root).withDuplicates(DuplicatePolicy.OVERWRITE)
+                .withFsync(fsync), index);
         TestEvent event = TestEvent.of(Instances.image("2.25.8"));
         ReconciliationReport[] during = new ReconciliationReport[1];
         // the store reads the data set while its temporary file is open: reconcile right then

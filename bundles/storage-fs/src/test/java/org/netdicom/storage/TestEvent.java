@@ -5,7 +5,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +17,8 @@ import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.EventType;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.dict.UidRegistry;
+import org.netdicom.data.io.DicomFile;
 
 /**
  * A C-STORE request as the core hands it over, for unit tests of the store: the command's UIDs and
@@ -126,7 +130,7 @@ class TestEvent implements CStoreEvent {
 
     @Override
     public Dataset fileMeta() {
-        throw new UnsupportedOperationException();
+        return DicomFile.createFileMeta(sopClass, sopInstance, UidRegistry.transferSyntaxOrUnknown(transferSyntax));
     }
 
     @Override
@@ -151,13 +155,34 @@ class TestEvent implements CStoreEvent {
     }
 
     @Override
-    public void writePart10(OutputStream out) {
-        throw new UnsupportedOperationException();
+    public void writePart10(OutputStream out) throws IOException {
+        DicomFile.writeHeader(out, fileMeta());
+        try (InputStream in = encodedDataSet()) {
+            in.transferTo(out);
+        }
     }
 
+    /**
+     * As the engine's, minus the fsync: the Part 10 file is written in a spool folder outside the
+     * storage root (the JVM's temporary folder), then renamed over the target.
+     */
     @Override
-    public Path storePart10(Path target) {
-        throw new UnsupportedOperationException();
+    public Path storePart10(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path spooled = Files.createTempFile("netdicom-test-", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                writePart10(out);
+            }
+            try {
+                Files.move(spooled, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.copy(spooled, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+        return target;
     }
 
     /** The Error Comment the handler gave, or null. */

@@ -49,6 +49,7 @@ public final class ApplicationEntity {
     private TlsSettings tls;
     private Path spoolDirectory = DimseSettings.DEFAULT.spoolDirectory();
     private int dataSetMemoryLimit = DimseSettings.DEFAULT.memoryLimit();
+    private boolean spoolStoreDataSets = DimseSettings.DEFAULT.spoolStoreDataSets();
 
     /** @throws IllegalArgumentException if {@code aeTitle} is not a valid AE title */
     public ApplicationEntity(String aeTitle) {
@@ -267,7 +268,11 @@ public final class ApplicationEntity {
         return spoolDirectory;
     }
 
-    /** Received data sets up to this many bytes stay in memory (default 1 MiB); larger ones are spooled. */
+    /**
+     * Received data sets up to this many bytes stay in memory (default 1 MiB); larger ones are
+     * spooled. C-STORE data sets are spooled whatever their size unless
+     * {@linkplain #spoolStoreDataSets(boolean) told otherwise}.
+     */
     public ApplicationEntity dataSetMemoryLimit(int bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("memory limit must not be negative: " + bytes);
@@ -280,8 +285,25 @@ public final class ApplicationEntity {
         return dataSetMemoryLimit;
     }
 
+    /**
+     * Whether a received C-STORE data set is written to a spool file from its first fragment on,
+     * whatever its size (default true). The spool file begins with the instance's Part 10 header,
+     * so a handler that keeps the instance in the spool directory's file system stores it with a
+     * rename ({@code CStoreEvent.storePart10}): the bytes are written once, while they arrive, and
+     * the response waits only for the rename. False keeps data sets up to the
+     * {@linkplain #dataSetMemoryLimit memory limit} in memory: for handlers that never store to disk.
+     */
+    public ApplicationEntity spoolStoreDataSets(boolean spool) {
+        this.spoolStoreDataSets = spool;
+        return this;
+    }
+
+    public boolean spoolStoreDataSets() {
+        return spoolStoreDataSets;
+    }
+
     private DimseSettings dimseSettings() {
-        return new DimseSettings(spoolDirectory, dataSetMemoryLimit);
+        return new DimseSettings(spoolDirectory, dataSetMemoryLimit, spoolStoreDataSets);
     }
 
     /** Which logging handlers every association binds by itself; STANDARD unless changed. */

@@ -6,7 +6,7 @@
  * Plain Java, usable outside OSGi; the engine behind it lives in the core bundle's private packages.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.netdicom.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -521,8 +521,9 @@ abstract class AbstractAssociation implements DulUser, Association {
     private IncomingDataSet beginDataSet(int contextId, CommandSet command) {
         PresentationContext context = acceptedContext(contextId);
         IncomingDataSet.Prefix prefix = command.commandField() == CommandField.C_STORE_RQ && context != null
-                ? StorageService.part10Header(command, context) : IncomingDataSet.Prefix.NONE;
-        return new IncomingDataSet(dimse.spoolDirectory(), dimse.memoryLimit(), Long.MAX_VALUE, prefix);
+                ? StorageService.part10Header(command, context, this) : IncomingDataSet.Prefix.NONE;
+        return new IncomingDataSet(dimse.spoolDirectory(), dimse.memoryLimitFor(command.commandField()), Long.MAX_VALUE,
+                prefix);
     }
 
     private void received(DimseMessage message) {

@@ -250,7 +250,8 @@ public final class AcceptorAssociation extends AbstractAssociation {
                 .logHandlerLevel(settings.logHandlerLevel())
                 .tls(settings.tls())
                 .spoolDirectory(settings.dimse().spoolDirectory())
-                .dataSetMemoryLimit(settings.dimse().memoryLimit());
+                .dataSetMemoryLimit(settings.dimse().memoryLimit())
+                .spoolStoreDataSets(settings.dimse().spoolStoreDataSets());
     }
 
     @Override

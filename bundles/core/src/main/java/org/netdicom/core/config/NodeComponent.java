@@ -39,6 +39,8 @@ public final class NodeComponent {
     static final String PID = "org.netdicom.node";
     private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.node");
 
+    /** The folder a node keeps its data in, as the storage and index plugins read it. */
+    static final String ENV_DATA = "NETDICOM_DATA";
     private final Map<String, String> environment;
     private AssociationServer server;
     private ServerSettings running;
@@ -62,9 +64,10 @@ public final class NodeComponent {
     synchronized void activate(NodeConfig config, Map<String, Object> properties) {
         ServerSettings settings = resolve(config, properties);
         if (settings != null) {
-            if (!properties.containsKey("spool.directory") && System.getProperty("karaf.data") != null) {
-                // the container's own spool folder, which nothing else uses: what is in it now was
-                // left by a crash (a folder set in the configuration may be shared, and is left alone)
+            if (!properties.containsKey("spool.directory")
+                    && defaultSpoolDirectory(settings.address().getPort()) != null) {
+                // the node's own spool folder, which nothing else uses: what is in it now was left
+                // by a crash (a folder set in the configuration may be shared, and is left alone)
                 SpoolFiles.deleteLeftovers(settings.applicationEntity().spoolDirectory());
             }
             start(settings);
@@ -97,6 +100,11 @@ public final class NodeComponent {
         stop();
     }
 
+    /** Where the running node spools received data sets, or null when none runs. */
+    synchronized Path spoolDirectory() {
+        return running == null ? null : running.applicationEntity().spoolDirectory();
+    }
+
     /** The running server, or null when the settings did not allow one to start. */
     synchronized AssociationServer server() {
         return server;
@@ -109,15 +117,31 @@ public final class NodeComponent {
             merged.put("aet", node.aeTitle());
             merged.put("port", Integer.toString(node.address().getPort()));
             merged.put("bind", node.address().getAddress().getHostAddress());
-            String karafData = System.getProperty("karaf.data");
-            if (!merged.containsKey("spool.directory") && karafData != null) {
-                merged.put("spool.directory", Path.of(karafData, "netdicom", "spool").toString());
+            Path spool = defaultSpoolDirectory(node.address().getPort());
+            if (!merged.containsKey("spool.directory") && spool != null) {
+                merged.put("spool.directory", spool.toString());
             }
             return ServerSettings.parse(PID, merged);
         } catch (InvalidSettingException e) {
             LOG.error("netdicom node not started: {}", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Where the node spools without {@code spool.directory}: with {@code NETDICOM_DATA}, a folder of
+     * this host and port in {@code $NETDICOM_DATA/spool}, on the volume of the storage plugin's
+     * default root, so that storing a received instance is a rename (several nodes may share
+     * NETDICOM_DATA: each has its own folder); else {@code ${karaf.data}/netdicom/spool}; outside a
+     * container, null (the JVM's temporary folder).
+     */
+    private Path defaultSpoolDirectory(int port) {
+        String data = environment.get(ENV_DATA);
+        if (data != null && !data.isBlank()) {
+            return Path.of(data, "spool", SpoolFiles.hostName() + "-" + port);
+        }
+        String karafData = System.getProperty("karaf.data");
+        return karafData == null ? null : Path.of(karafData, "netdicom", "spool");
     }
 
     private void start(ServerSettings settings) {

@@ -40,7 +40,7 @@ record ServerSettings(String name, ApplicationEntity applicationEntity, InetSock
 
     static final List<String> KEYS = List.of("aet", "port", "bind", "contexts", "transfer.syntaxes", "max.associations",
             "max.pdu", "acse.timeout", "dimse.timeout", "network.timeout", "allowed.calling.aets", "require.called.aet",
-            "log.handler.level", "spool.directory", "tls.keystore", "tls.keystore.password", "tls.truststore",
+            "log.handler.level", "spool.directory", "spool.store.data.sets", "data.set.memory.limit", "tls.keystore", "tls.keystore.password", "tls.truststore",
             "tls.truststore.password", "tls.client.auth", "tls.protocols", "tls.cipher.suites");
 
     static ServerSettings parse(String name, Map<String, ?> properties) throws InvalidSettingException {
@@ -78,6 +78,8 @@ record ServerSettings(String name, ApplicationEntity applicationEntity, InetSock
         if (recognised.containsKey("spool.directory")) {
             ae.spoolDirectory(Path.of(recognised.get("spool.directory")));
         }
+        ae.spoolStoreDataSets(r.bool("spool.store.data.sets", true));
+        ae.dataSetMemoryLimit(r.integer("data.set.memory.limit", 1 << 20, 0, Integer.MAX_VALUE - 8));
         if (recognised.containsKey("tls.keystore")) {
             ae.tls(r.tls());
         }

@@ -21,6 +21,30 @@ final class SpoolFiles {
     private SpoolFiles() {
     }
 
+    /**
+     * This machine's name, for a spool folder of its own in a shared data folder: the kernel's
+     * (no name lookup, which can hang on a badly configured resolver), else HOSTNAME, else "node".
+     */
+    static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return safe(name);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: try the environment
+        }
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            name = System.getenv("COMPUTERNAME");
+        }
+        return name == null || name.isBlank() ? "node" : safe(name.strip());
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** Deletes the spool files in {@code directory}; returns how many. Never throws. */
     static int deleteLeftovers(Path directory) {
         if (!Files.isDirectory(directory)) {

@@ -1,11 +1,16 @@
 package org.netdicom.core.dimse;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Collects the data set fragments of one message as they arrive. Up to {@code memoryLimit} bytes
@@ -33,6 +38,13 @@ public final class IncomingDataSet {
      */
     private static final int FIRST_BLOCK = 16 * 1024;
     private static final int BLOCK = 128 * 1024;
+    /**
+     * A spool file is written from a direct buffer of this size: four fragments of the usual 16 KiB
+     * PDU per {@code write}, and no copy into a temporary direct buffer as a heap array would need.
+     */
+    private static final int SPOOL_BUFFER = 64 * 1024;
+    /** The reading thread's spool buffer, lent to one data set at a time: a direct buffer is costly to make. */
+    private static final ThreadLocal<ByteBuffer> SPOOL_BUFFERS = new ThreadLocal<>();
 
     private final Path spoolDirectory;
     private final int memoryLimit;
@@ -44,7 +56,8 @@ public final class IncomingDataSet {
     private int used;
     private int buffered;
     private Path file;
-    private OutputStream fileOut;
+    private FileChannel fileOut;
+    private ByteBuffer pending;
     private long length;
 
     /**
@@ -73,7 +86,27 @@ public final class IncomingDataSet {
         if (fileOut == null) {
             spill();
         }
-        fileOut.write(data, off, len);
+        spool(data, off, len);
+    }
+
+    private void spool(byte[] data, int off, int len) throws IOException {
+        while (len > 0) {
+            int n = Math.min(len, pending.remaining());
+            pending.put(data, off, n);
+            off += n;
+            len -= n;
+            if (!pending.hasRemaining()) {
+                flushPending();
+            }
+        }
+    }
+
+    private void flushPending() throws IOException {
+        pending.flip();
+        while (pending.hasRemaining()) {
+            fileOut.write(pending);
+        }
+        pending.clear();
     }
 
     private void keep(byte[] data, int off, int len) {
@@ -94,16 +127,49 @@ public final class IncomingDataSet {
     }
 
     private void spill() throws IOException {
-        Files.createDirectories(spoolDirectory);
-        file = Files.createTempFile(spoolDirectory, "netdicom-", ".part");
-        fileOut = Files.newOutputStream(file);
+        openSpoolFile();
+        pending = SPOOL_BUFFERS.get();
+        if (pending == null) {
+            pending = ByteBuffer.allocateDirect(SPOOL_BUFFER);
+        } else {
+            SPOOL_BUFFERS.remove();
+            pending.clear();
+        }
         byte[] head = prefix.bytes();
         prefixLength = head.length;
-        fileOut.write(head);
+        spool(head, 0, head.length);
         for (int i = 0; i < blocks.size(); i++) {
-            fileOut.write(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
+            spool(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
         }
         blocks = null;
+    }
+
+    /** A new file of a random name, opened once (a temporary file API would open it twice). */
+    private void openSpoolFile() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            file = spoolDirectory.resolve("netdicom-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".part");
+            try {
+                fileOut = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return;
+            } catch (NoSuchFileException e) {
+                if (attempt > 0) {
+                    throw e;
+                }
+                Files.createDirectories(spoolDirectory); // only the first data set finds no directory
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void returnSpoolBuffer() {
+        if (pending != null) {
+            SPOOL_BUFFERS.set(pending);
+            pending = null;
+        }
     }
 
     /** The bytes allocated to collect the data set in memory, 0 once spooled. */
@@ -111,19 +177,27 @@ public final class IncomingDataSet {
         return blocks == null ? 0 : blocks.stream().mapToInt(b -> b.length).sum();
     }
 
-    /** The complete data set; for a spooled one the file is closed (and owned by the result). */
+    /** The complete data set; a spooled one's file, still open, is owned by the result. */
     public ReceivedDataSet finish() throws IOException {
         if (fileOut == null) {
             List<byte[]> collected = blocks;
             blocks = null;
             return ReceivedDataSet.inMemory(collected, buffered);
         }
-        fileOut.close();
-        return ReceivedDataSet.inFile(file, prefixLength, length);
+        try {
+            flushPending();
+        } catch (IOException e) {
+            discard();
+            throw e;
+        }
+        returnSpoolBuffer();
+        // the file stays open: whoever stores it forces it through this channel, and closes it
+        return ReceivedDataSet.inFile(file, fileOut, prefixLength, length);
     }
 
     /** Throws away what was received (a message that failed half-way). */
     public void discard() {
+        returnSpoolBuffer();
         if (fileOut != null) {
             try {
                 fileOut.close();

@@ -5,14 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
  * The encoded data set of a received DIMSE message, exactly as the peer sent it: in memory when it
  * was small, otherwise in a spool file (after an optional prefix, e.g. a Part 10 header written
  * before the first fragment arrived). Delete it when the message has been handled.
+ *
+ * <p>A spool file can be {@linkplain #moveTo moved} to where the instance is stored: the bytes are
+ * written once, as they arrive, and storing is a rename.
  */
 public final class ReceivedDataSet implements AutoCloseable {
 
@@ -21,8 +28,12 @@ public final class ReceivedDataSet implements AutoCloseable {
     /** An in-memory data set as it was collected, until {@link #array()} joins it. */
     private List<byte[]> blocks;
     private final long length;
-    private final Path file;
+    private Path file;
     private final long fileOffset;
+    /** The spool file as it was written, open until forced or closed; null when not spooled. */
+    private FileChannel channel;
+    /** True while {@link #file} is the spool file, which {@link #close()} deletes. */
+    private boolean spooled;
 
     private ReceivedDataSet(byte[] bytes, int offset, long length, Path file, long fileOffset) {
         this.bytes = bytes;
@@ -30,6 +41,7 @@ public final class ReceivedDataSet implements AutoCloseable {
         this.length = length;
         this.file = file;
         this.fileOffset = fileOffset;
+        this.spooled = file != null;
     }
 
     /** A data set held in {@code bytes[offset, offset + length)}. */
@@ -47,9 +59,11 @@ public final class ReceivedDataSet implements AutoCloseable {
         return data;
     }
 
-    /** A data set in {@code file} from {@code fileOffset} to its end. */
-    static ReceivedDataSet inFile(Path file, long fileOffset, long length) {
-        return new ReceivedDataSet(null, 0, length, file, fileOffset);
+    /** A data set in the spool file {@code file} from {@code fileOffset} to its end, written through {@code channel}. */
+    static ReceivedDataSet inFile(Path file, FileChannel channel, long fileOffset, long length) {
+        ReceivedDataSet data = new ReceivedDataSet(null, 0, length, file, fileOffset);
+        data.channel = channel;
+        return data;
     }
 
     /** Number of encoded bytes. */
@@ -107,9 +121,41 @@ public final class ReceivedDataSet implements AutoCloseable {
         return offset;
     }
 
-    /** The spool file, or null for an in-memory data set. */
-    public Path file() {
+    /** The spool file (or where it was moved to), or null for an in-memory data set. */
+    public synchronized Path file() {
         return file;
+    }
+
+    /** Forces the spooled bytes to disk ({@code fsync}) through the channel they were written with. */
+    public synchronized void force() throws IOException {
+        if (channel != null) {
+            channel.force(true);
+        } else if (file != null) {
+            try (FileChannel reopened = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                reopened.force(true);
+            }
+        }
+    }
+
+    /**
+     * Renames the spool file to {@code target} (replacing a file there) and returns true; from then
+     * on the data set is read from {@code target}, which {@link #close()} leaves alone. Returns
+     * false, and changes nothing, when the file was moved already or {@code target} is on another
+     * file system: then copy it.
+     */
+    public synchronized boolean moveTo(Path target) throws IOException {
+        if (!spooled) {
+            return false;
+        }
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            return false;
+        }
+        file = target;
+        spooled = false;
+        closeChannel();
+        return true;
     }
 
     /** Where the data set starts in {@link #file()}: after the prefix the spool file was begun with. */
@@ -128,7 +174,7 @@ public final class ReceivedDataSet implements AutoCloseable {
             return collected != null ? new BlocksInputStream(collected, length)
                     : new ByteArrayInputStream(bytes, offset, (int) length);
         }
-        InputStream in = Files.newInputStream(file);
+        InputStream in = Files.newInputStream(file());
         in.skipNBytes(fileOffset);
         return in;
     }
@@ -150,8 +196,9 @@ public final class ReceivedDataSet implements AutoCloseable {
 
     /** Deletes the spool file, if any (it may have been moved away: then nothing happens). */
     @Override
-    public void close() {
-        if (file != null) {
+    public synchronized void close() {
+        closeChannel();
+        if (spooled) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -160,8 +207,19 @@ public final class ReceivedDataSet implements AutoCloseable {
         }
     }
 
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // the bytes were written (and forced, if stored); closing has nothing left to lose
+            }
+            channel = null;
+        }
+    }
+
     @Override
     public String toString() {
-        return length + " bytes" + (file == null ? " in memory" : " in " + file);
+        return length + " bytes" + (isInMemory() ? " in memory" : " in " + file());
     }
 }

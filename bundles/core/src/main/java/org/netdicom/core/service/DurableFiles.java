@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.netdicom.core.dimse.ReceivedDataSet;
+
 /**
  * Puts files in place so that a crash leaves either the old state or the complete new file: write
  * (or link) under a temporary name in the target's directory, force the bytes to disk, rename
@@ -25,13 +27,19 @@ final class DurableFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Temporary files are hidden and end in {@code .part}, as the storage plugin's: its
+     * reconciliation deletes those a crash left in the storage folders.
+     */
+    private static final String TEMPORARY_SUFFIX = ".part";
+
     private DurableFiles() {
     }
 
     /** Writes {@code content} to {@code target} durably and atomically. */
     static void write(Path target, Content content) throws IOException {
         Path dir = directoryOf(target);
-        Path temp = Files.createTempFile(dir, ".netdicom-", ".tmp");
+        Path temp = Files.createTempFile(dir, ".netdicom-", TEMPORARY_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 BufferedOutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
@@ -46,16 +54,20 @@ final class DurableFiles {
     }
 
     /**
-     * Makes the complete file {@code source} appear at {@code target}: by a hard link when both
-     * are in one file system (no copy; {@code source} stays where it is), else by a copy.
+     * Makes the spooled file of {@code data} appear at {@code target}, forced to disk: by renaming
+     * it when both are in one file system (the data set is then read from {@code target}); if it
+     * was moved already, by a hard link; else by a copy.
      */
-    static void place(Path source, Path target) throws IOException {
-        try (FileChannel channel = FileChannel.open(source, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
+    static void place(ReceivedDataSet data, Path target) throws IOException {
+        data.force();
         Path dir = directoryOf(target);
+        if (data.moveTo(target)) {
+            forceDirectory(dir);
+            return;
+        }
+        Path source = data.file();
         Path temp = dir.resolve(".netdicom-" + Long.toHexString(System.nanoTime()) + "-"
-                + Thread.currentThread().getId() + ".lnk");
+                + Thread.currentThread().getId() + TEMPORARY_SUFFIX);
         try {
             try {
                 Files.createLink(temp, source);

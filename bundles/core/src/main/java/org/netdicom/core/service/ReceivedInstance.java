@@ -191,7 +191,7 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
     @Override
     public Path storePart10(Path target) throws IOException {
         if (!data.isInMemory() && data.fileOffset() > 0) {
-            DurableFiles.place(data.file(), target); // the spool file is the Part 10 file already
+            DurableFiles.place(data, target); // the spool file is the Part 10 file already
         } else {
             DurableFiles.write(target, this::writePart10);
         }

@@ -11,6 +11,7 @@ import org.netdicom.core.dimse.DimseMessage;
 import org.netdicom.core.dimse.IncomingDataSet;
 import org.netdicom.core.event.EventDispatcher;
 import org.netdicom.data.Dataset;
+import org.netdicom.data.VR;
 import org.netdicom.data.dict.UidRegistry;
 import org.netdicom.data.io.DicomFile;
 import org.slf4j.Logger;
@@ -32,23 +33,50 @@ public final class StorageService {
     private StorageService() {
     }
 
+    /** (0002,0016): the AE that wrote the content; the peer that sent it, as DCMTK records. */
+    static final int SOURCE_APPLICATION_ENTITY_TITLE = 0x00020016;
+    /** (0002,0017): the AE that sent the content over the network. */
+    static final int SENDING_APPLICATION_ENTITY_TITLE = 0x00020017;
+    /** (0002,0018): the AE that received it. */
+    static final int RECEIVING_APPLICATION_ENTITY_TITLE = 0x00020018;
+
     /**
-     * The Part 10 header a spooled C-STORE data set begins with: preamble, {@code DICM} and the File
-     * Meta Information of the request's instance in the context's transfer syntax.
+     * The Part 10 header a spooled C-STORE data set begins with: preamble, {@code DICM} and the
+     * {@linkplain #fileMeta File Meta Information} of the request's instance.
      */
-    public static IncomingDataSet.Prefix part10Header(CommandSet storeRequest, PresentationContext context) {
+    public static IncomingDataSet.Prefix part10Header(CommandSet storeRequest, PresentationContext context,
+            Association association) {
         return () -> {
-            Dataset meta = fileMeta(storeRequest, context);
+            Dataset meta = fileMeta(storeRequest, context, association);
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             DicomFile.writeHeader(out, meta);
             return out.toByteArray();
         };
     }
 
-    static Dataset fileMeta(CommandSet storeRequest, PresentationContext context) {
-        return DicomFile.createFileMeta(orEmpty(storeRequest.getString(CommandTag.AFFECTED_SOP_CLASS_UID)),
+    /**
+     * File Meta Information (PS3.10 7.1) of the request's instance in the context's transfer
+     * syntax, with the AE titles of the peer that sent it (Source and Sending) and of ours
+     * (Receiving). On a C-GET's sub-operation the requestor receives: the peer is the called AE.
+     */
+    static Dataset fileMeta(CommandSet storeRequest, PresentationContext context, Association association) {
+        Dataset meta = DicomFile.createFileMeta(orEmpty(storeRequest.getString(CommandTag.AFFECTED_SOP_CLASS_UID)),
                 orEmpty(storeRequest.getString(CommandTag.AFFECTED_SOP_INSTANCE_UID)),
                 UidRegistry.transferSyntaxOrUnknown(context.transferSyntax()));
+        if (association != null) {
+            String sender = association.isAcceptor() ? association.callingAeTitle() : association.calledAeTitle();
+            String receiver = association.isAcceptor() ? association.calledAeTitle() : association.callingAeTitle();
+            setAeTitle(meta, SOURCE_APPLICATION_ENTITY_TITLE, sender);
+            setAeTitle(meta, SENDING_APPLICATION_ENTITY_TITLE, sender);
+            setAeTitle(meta, RECEIVING_APPLICATION_ENTITY_TITLE, receiver);
+        }
+        return meta;
+    }
+
+    private static void setAeTitle(Dataset meta, int tag, String aeTitle) {
+        if (aeTitle != null && !aeTitle.isBlank()) {
+            meta.setString(tag, VR.AE, aeTitle.strip());
+        }
     }
 
     private static String orEmpty(String s) {
@@ -73,7 +101,7 @@ public final class StorageService {
                     .put(CommandTag.ERROR_COMMENT, "C-STORE-RQ without Affected SOP Class or Instance UID");
         }
         ReceivedInstance event = new ReceivedInstance(association, context, command, request.dataSet(),
-                fileMeta(command, context));
+                fileMeta(command, context, association));
         Status status = events.cStore(event);
         CommandSet response = Responses.to(command, status.code());
         String comment = event.errorComment();

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NodeComponentTest {
 
@@ -19,6 +22,27 @@ class NodeComponentTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void spoolsInAFolderOfItsOwnUnderNetdicomDataAndDeletesItsLeftoversAtStart(@TempDir Path data) throws IOException {
+        int port = freePort();
+        Path own = data.resolve("spool").resolve(SpoolFiles.hostName() + "-" + port);
+        Path otherNode = data.resolve("spool").resolve("other-host-" + port);
+        Files.createDirectories(own);
+        Files.createDirectories(otherNode);
+        Path leftover = Files.writeString(own.resolve("netdicom-crashed.part"), "x");
+        Path othersInFlight = Files.writeString(otherNode.resolve("netdicom-busy.part"), "x");
+        NodeComponent node = new NodeComponent(Map.of("NETDICOM_DATA", data.toString()));
+
+        node.activate(config("NETDICOM", port), Map.of());
+        try {
+            assertEquals(own, node.spoolDirectory());
+            assertFalse(Files.exists(leftover), "what a crash of this node left is gone");
+            assertTrue(Files.exists(othersInFlight), "another node's spool is left alone");
+        } finally {
+            node.deactivate();
         }
     }
 

@@ -94,7 +94,8 @@ class StorageServiceTest {
     void storesTheInstanceAsAPart10FileWithTheRequestsMeta(int memoryLimit) throws IOException {
         Path spool = Files.createDirectories(dir.resolve("spool"));
         Path out = Files.createDirectories(dir.resolve("out"));
-        int port = start(scp(EXPLICIT).spoolDirectory(spool).dataSetMemoryLimit(memoryLimit), storeInto(out));
+        int port = start(scp(EXPLICIT).spoolDirectory(spool).spoolStoreDataSets(memoryLimit == 0)
+                .dataSetMemoryLimit(memoryLimit), storeInto(out));
         Dataset sent = ct("1.2.3.4", 200_000);
         try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
             DimseResponse response = a.store(sent);
@@ -111,13 +112,45 @@ class StorageServiceTest {
         }
     }
 
+    @Test
+    void spoolsASmallInstanceByDefaultAndStoresItByRenamingTheSpoolFile() throws IOException {
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Path second = Files.createDirectories(dir.resolve("second"));
+        AtomicReference<Dataset> afterMove = new AtomicReference<>();
+        AtomicReference<List<Path>> spooledDuringHandler = new AtomicReference<>();
+        int port = start(scp(EXPLICIT).spoolDirectory(spool), e -> {
+            try (Stream<Path> files = Files.list(spool)) {
+                spooledDuringHandler.set(files.toList());
+            }
+            e.storePart10(first.resolve("a.dcm"));
+            afterMove.set(e.dataset()); // read from where the spool file went
+            e.storePart10(second.resolve("b.dcm")); // a second copy: by a link, the first stays
+            return Status.SUCCESS;
+        });
+        Dataset sent = ct("1.2.3.77", 2_000); // far below the 1 MiB memory limit
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(sent).status());
+        }
+        assertEquals(1, spooledDuringHandler.get().size(), "a C-STORE data set is spooled whatever its size");
+        assertEquals(sent, afterMove.get());
+        assertEquals(sent, DicomFile.read(first.resolve("a.dcm")).dataset());
+        assertEquals(sent, DicomFile.read(second.resolve("b.dcm")).dataset());
+        try (Stream<Path> left = Files.list(spool)) {
+            assertEquals(List.of(), left.toList(), "the spool file was renamed, nothing is left");
+        }
+        try (Stream<Path> left = Files.list(first)) {
+            assertEquals(List.of(first.resolve("a.dcm")), left.toList(), "no temporary file left next to it");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
     void decodesTheDataSetInEachUncompressedSyntaxInMemoryAndSpooled(String ts) throws IOException {
         for (int limit : new int[] {0, 1 << 20}) {
             AtomicReference<Dataset> received = new AtomicReference<>();
             AtomicReference<byte[]> pixels = new AtomicReference<>();
-            int port = start(scp(ts).spoolDirectory(dir).dataSetMemoryLimit(limit), e -> {
+            int port = start(scp(ts).spoolDirectory(dir).spoolStoreDataSets(limit == 0).dataSetMemoryLimit(limit), e -> {
                 assertEquals(ts, e.transferSyntaxUid());
                 Dataset d = e.dataset();
                 received.set(d);
@@ -267,7 +300,8 @@ class StorageServiceTest {
     void answersOutOfResourcesWhenTheSpoolCannotBeWrittenAndKeepsTheAssociation() throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         List<String> calls = new CopyOnWriteArrayList<>();
-        int port = start(scp(IMPLICIT).spoolDirectory(notADirectory).dataSetMemoryLimit(1000), e -> {
+        int port = start(scp(IMPLICIT).spoolDirectory(notADirectory).spoolStoreDataSets(false).dataSetMemoryLimit(1000),
+                e -> {
             calls.add(e.sopInstanceUid());
             return Status.SUCCESS;
         });

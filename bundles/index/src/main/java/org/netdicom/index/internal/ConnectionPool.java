@@ -36,7 +36,7 @@ final class ConnectionPool implements AutoCloseable {
                 c = idle.pollFirst();
             }
             if (c == null) {
-                return dataSource.getConnection();
+                return StatementCache.wrap(dataSource.getConnection());
             }
             if (!c.isClosed()) {
                 return c;

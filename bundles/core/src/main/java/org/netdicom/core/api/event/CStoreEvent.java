@@ -12,8 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * EVT_C_STORE: a C-STORE-RQ and its data set arrived (on a Storage SCP, or on an SCU during its
  * C-GET, whose sub-operations are C-STOREs to it). The data set was received before the handler is
- * called, in memory when small and otherwise in a spool file (see
- * {@code ApplicationEntity.spoolDirectory}); it is never decoded unless asked for. Everything here
+ * called, in a spool file that is already the instance's Part 10 file (see
+ * {@code ApplicationEntity.spoolDirectory} and {@code spoolStoreDataSets}), or in memory; it is
+ * never decoded unless asked for. Everything here
  * is valid only while the handler runs: the spool file is deleted afterwards unless
  * {@link #storePart10} moved it.
  */
@@ -58,7 +59,10 @@ public interface CStoreEvent extends Event {
 
     /**
      * File Meta Information for a Part 10 file of this instance (PS3.10 7.1): SOP class and
-     * instance from the request, the context's transfer syntax, netdicom's implementation UID.
+     * instance from the request, the context's transfer syntax, netdicom's implementation UID, and
+     * the AE titles of the peer that sent it (Source and Sending, (0002,0016) and (0002,0017)) and
+     * ours (Receiving, (0002,0018)). The files {@link #storePart10} and {@link #writePart10} make
+     * begin with it. A copy: changing it changes nothing else.
      */
     Dataset fileMeta();
 
