@@ -9,7 +9,7 @@
 #
 # (1) C-STORE: DCMTK storescu -R +sd sends N_STORE CT images of 512 x 512 (524,846 bytes) over one
 #     association, in turn to DCMTK storescp +B (the data set written as received: its fastest mode,
-#     no fsync) and to the distribution (every instance a Part 10 file, spooled as it arrives, fsync'd,
+#     no fsync; with --max-pdu set to the node's max.pdu, so that both get PDUs of one size) and to the distribution (every instance a Part 10 file, spooled as it arrives, fsync'd,
 #     renamed into place, its folder fsync'd, and indexed in H2, committed, before Success).
 #     Each round sends a new set of instances (new UIDs: an archive stores new instances, it does not
 #     overwrite), the same set to both, and both keep what they received: a folder that is emptied
@@ -95,10 +95,16 @@ NODE_PORT=$(free_port)
 node_pid=$!
 DCMTK_PORT=$(free_port)
 mkdir -p "$work/to-dcmtk"
-(cd "$work/to-dcmtk" && exec storescp --aetitle STORESCP +B -od "$work/to-dcmtk" "$DCMTK_PORT") >/dev/null 2>&1 &
+# storescp gets the maximum PDU the node announces (its shipped configuration: 128 KiB): storescu
+# sends PDUs of the receiver's size, and larger PDUs make storescp, too, faster (1.5x at 128 KiB)
+NODE_MAX_PDU=$(sed -n 's/^max\.pdu *= *\([0-9]*\).*/\1/p' "$work/node/etc/org.netdicom.node.cfg")
+NODE_MAX_PDU=${NODE_MAX_PDU:-16384}
+(cd "$work/to-dcmtk" && exec storescp --aetitle STORESCP +B --max-pdu "$NODE_MAX_PDU" -od "$work/to-dcmtk" "$DCMTK_PORT") \
+  >/dev/null 2>&1 &
 pids+=($!)
 t0=$(now)
 wait_port "$NODE_PORT" && wait_port "$DCMTK_PORT" || { echo "a server did not start" >&2; cat "$work/node.log" >&2; exit 1; }
+echo "== both announce a maximum PDU of $NODE_MAX_PDU bytes"
 echo "== node listening after $(python3 -c "print(round($(now) - $t0, 1))") s (bin/karaf server, first start)"
 
 # Seconds for one storescu run of a folder's files over one association.

@@ -1,11 +1,12 @@
 package org.netdicom.core.association;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -156,9 +157,15 @@ final class StoreRequest {
         if (file != null && dataSetOffset > 0 && Transcoder.canTranscode(source, target)) {
             // streamed from the file: as it is when the syntaxes agree, else converted on the fly
             return OutgoingDataSet.of(() -> {
-                InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-                in.skipNBytes(dataSetOffset);
-                return Transcoder.transcoding(in, source, target);
+                // unbuffered: the sender reads 64 KiB at a time into arrays it keeps
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                try {
+                    channel.position(dataSetOffset);
+                } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                }
+                return Transcoder.transcoding(Channels.newInputStream(channel), source, target);
             });
         }
         Dataset data = dataset != null ? dataset : DicomFile.read(file, BULK_THRESHOLD).dataset();

@@ -26,6 +26,11 @@ public final class MessageSender {
     private static final int PDV_OVERHEAD = 6;
     /** Fragment size of a streamed data set when the peer takes PDUs of any length. */
     private static final int UNLIMITED_STREAM_CHUNK = 1 << 20;
+    /** How much of a streamed data set is read at a time: whole fragments, about this many bytes. */
+    private static final int READ_BLOCK = 64 * 1024;
+    /** Blocks up to this size are kept per sending thread; larger ones (PDUs of no limit) are not. */
+    private static final int MAX_KEPT_BLOCK = 256 * 1024;
+    private static final ThreadLocal<byte[][]> BLOCKS = new ThreadLocal<>();
 
     private final UpperLayer upperLayer;
 
@@ -69,19 +74,43 @@ public final class MessageSender {
         } while (offset < data.length);
     }
 
+    /**
+     * Sends a streamed data set in fragments of {@link #chunk} bytes, read from the stream a block
+     * of several fragments at a time (one file read per 64 KiB, not per 16 KiB fragment) into
+     * two blocks the sending thread keeps for its next message: the next block tells whether the
+     * current one's last fragment ends the data set. Allocating and zeroing two arrays per message,
+     * and a 64 KiB file buffer, cost our SCU a fifth of its CPU for 0.5 MB instances (async-profiler).
+     */
     private void stream(int contextId, InputStream in) throws IOException {
         int chunk = chunk(UNLIMITED_STREAM_CHUNK);
-        byte[] current = new byte[chunk];
-        byte[] next = new byte[chunk];
-        int currentLength = in.readNBytes(current, 0, chunk);
-        while (true) {
-            int nextLength = currentLength < chunk ? 0 : in.readNBytes(next, 0, chunk);
-            boolean last = nextLength == 0;
-            if ((currentLength & 1) != 0) {
-                current[currentLength++] = 0; // a deflated data set: pad with 0x00; room, as chunk is even
+        int block = Math.max(1, READ_BLOCK / chunk) * chunk;
+        byte[][] buffers = borrow(block);
+        try {
+            send(contextId, in, chunk, block, buffers[0], buffers[1]);
+        } finally {
+            if (block <= MAX_KEPT_BLOCK) {
+                BLOCKS.set(buffers);
             }
-            upperLayer.sendData(contextId, last ? LAST : 0, current, 0, currentLength, last);
-            if (last) {
+        }
+    }
+
+    private void send(int contextId, InputStream in, int chunk, int block, byte[] current, byte[] next)
+            throws IOException {
+        int currentLength = in.readNBytes(current, 0, block);
+        while (true) {
+            int nextLength = currentLength < block ? 0 : in.readNBytes(next, 0, block);
+            boolean lastBlock = nextLength == 0;
+            if ((currentLength & 1) != 0) {
+                current[currentLength++] = 0; // a deflated data set: pad with 0x00; room, as block is even
+            }
+            int offset = 0;
+            do {
+                int length = Math.min(chunk, currentLength - offset);
+                boolean last = lastBlock && offset + length == currentLength;
+                upperLayer.sendData(contextId, last ? LAST : 0, current, offset, length, last);
+                offset += length;
+            } while (offset < currentLength);
+            if (lastBlock) {
                 return;
             }
             byte[] swap = current;
@@ -89,5 +118,18 @@ public final class MessageSender {
             next = swap;
             currentLength = nextLength;
         }
+    }
+
+    /**
+     * Two arrays of at least {@code block} bytes: the calling thread's, taken until the message is
+     * sent (a handler that sends another message meanwhile, on this thread, gets new ones).
+     */
+    private static byte[][] borrow(int block) {
+        byte[][] kept = BLOCKS.get();
+        if (kept != null && kept[0].length >= block) {
+            BLOCKS.remove();
+            return kept;
+        }
+        return new byte[][] {new byte[block], new byte[block]};
     }
 }
