@@ -61,7 +61,8 @@ public class CrashRecoveryIT {
 
         Path large = work.resolve("large.dcm");
         writeLarge(large);
-        Path spool = node.home().resolve("data/netdicom/spool");
+        // with NETDICOM_DATA the node spools in $NETDICOM_DATA/spool/<host>-<port>, next to the storage
+        Path spool = data.resolve("spool");
         Process storescu;
         try (ThrottlingProxy proxy = new ThrottlingProxy(port, 40L << 20)) {
             storescu = new ProcessBuilder("storescu", "-aec", "NETDICOM", Ports.LOOPBACK, Integer.toString(proxy.port()),
@@ -122,7 +123,7 @@ public class CrashRecoveryIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (Files.isDirectory(spool)) {
-                try (Stream<Path> files = Files.list(spool)) {
+                try (Stream<Path> files = Files.walk(spool)) {
                     if (files.anyMatch(p -> p.getFileName().toString().endsWith(".part") && size(p) > bytes)) {
                         return true;
                     }
@@ -145,7 +146,7 @@ public class CrashRecoveryIT {
         if (!Files.isDirectory(spool)) {
             return 0;
         }
-        try (Stream<Path> files = Files.list(spool)) {
+        try (Stream<Path> files = Files.walk(spool)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".part")).count();
         }
     }
