@@ -83,7 +83,12 @@ storescu_time() {  # set port aet
   t1=$(now); python3 -c "print($t1 - $t0)"
 }
 ours_time() {  # set port aet [--warm]
-  clear_received; "${JAVA[@]}" scu ${4:-} 127.0.0.1 "$2" "$3" "$work/$1" | sed -n 's/^RESULT //p'
+  # a fresh JVM runs with the command-line tools' JIT option (bin/netdicom: first tier only), the
+  # warm one with the JVM's defaults, as a long-running application
+  local jit=-XX:TieredStopAtLevel=1
+  [[ ${4:-} == --warm ]] && jit=
+  clear_received
+  java $JAVA_OPTS $jit -cp "$CP" org.netdicom.bench.StoreBench scu ${4:-} 127.0.0.1 "$2" "$3" "$work/$1" | sed -n 's/^RESULT //p'
 }
 measure() { local r=(); for _ in $(seq "$ROUNDS"); do r+=("$("$@")"); done; best "${r[@]}"; }
 row() {  # label set seconds [baseline-seconds label]
@@ -121,7 +126,7 @@ for set in small large; do
     z=$(measure storescu_time "$set" "$MEMORY_PORT" NETDICOM)
     row "  same, data sets kept in memory" "$set" "$z" "$b" SCP
   fi
-  row "netdicom SCU   -> DCMTK storescp" "$set" "$u" "$b" SCU
+  row "netdicom SCU   -> DCMTK storescp" "$set" "$u" "$b" SCU  # fresh JVM
   row "  same, JIT warmed up first" "$set" "$w" "$b" SCU
   if [[ $set == large ]]; then
     echo "   SCP memory after:  netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
