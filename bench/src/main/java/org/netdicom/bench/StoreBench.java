@@ -47,13 +47,14 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT: C-STORE data sets up to it in memory] | scu [--warm] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
             case "generate" -> generate(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     args.length > 4 ? args[4] : "");
-            case "scp" -> serve(Integer.parseInt(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : -1);
+            case "scp" -> serve(Integer.parseInt(args[1]), Path.of(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : -1);
             case "scu" -> {
                 boolean warm = args[1].equals("--warm");
                 int at = warm ? 2 : 1;

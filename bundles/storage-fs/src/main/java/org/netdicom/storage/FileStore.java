@@ -35,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * the path the pattern gives, written durably (temporary file, fsync, atomic rename, folder fsync;
  * or, when it is kept in the syntax it came in, the engine's spool file, which already is that
  * Part 10 file, forced and renamed into place), then a row of the {@link InstanceIndex}; Success
- * is answered only after both. Plain Java: bind
- * it to a server ({@code EventBindings.of(EVT_C_STORE, fileStore)}) or let the OSGi component
- * register it.
+ * is answered only after both. Plain Java: bind it to a server
+ * ({@code EventBindings.of(EVT_C_STORE, fileStore)}) or let the OSGi component register it.
  * <p>
  * Statuses (PS3.4 B.2.3; the Error Comment says which case):
  * <ul>

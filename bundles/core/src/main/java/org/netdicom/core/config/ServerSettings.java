@@ -40,8 +40,9 @@ record ServerSettings(String name, ApplicationEntity applicationEntity, InetSock
 
     static final List<String> KEYS = List.of("aet", "port", "bind", "contexts", "transfer.syntaxes", "max.associations",
             "max.pdu", "acse.timeout", "dimse.timeout", "network.timeout", "allowed.calling.aets", "require.called.aet",
-            "log.handler.level", "spool.directory", "spool.store.data.sets", "data.set.memory.limit", "tls.keystore", "tls.keystore.password", "tls.truststore",
-            "tls.truststore.password", "tls.client.auth", "tls.protocols", "tls.cipher.suites");
+            "log.handler.level", "spool.directory", "spool.store.data.sets", "data.set.memory.limit", "tls.keystore",
+            "tls.keystore.password", "tls.truststore", "tls.truststore.password", "tls.client.auth", "tls.protocols",
+            "tls.cipher.suites");
 
     static ServerSettings parse(String name, Map<String, ?> properties) throws InvalidSettingException {
         Map<String, String> recognised = new TreeMap<>();

@@ -14,8 +14,8 @@ public record DimseSettings(Path spoolDirectory, int memoryLimit, boolean spoolS
      * Data sets up to 1 MiB stay in memory, larger ones are spooled to the temporary directory;
      * C-STORE data sets are always spooled.
      */
-    public static final DimseSettings DEFAULT = new DimseSettings(Path.of(System.getProperty("java.io.tmpdir")), 1 << 20,
-            true);
+    public static final DimseSettings DEFAULT =
+            new DimseSettings(Path.of(System.getProperty("java.io.tmpdir")), 1 << 20, true);
 
     public DimseSettings {
         Objects.requireNonNull(spoolDirectory, "spoolDirectory");

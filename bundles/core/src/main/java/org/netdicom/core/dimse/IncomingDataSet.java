@@ -147,8 +147,8 @@ public final class IncomingDataSet {
     /** A new file of a random name, opened once (a temporary file API would open it twice). */
     private void openSpoolFile() throws IOException {
         for (int attempt = 0; ; attempt++) {
-            file = spoolDirectory.resolve("netdicom-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                    + ".part");
+            String name = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            file = spoolDirectory.resolve("netdicom-" + name + ".part");
             try {
                 fileOut = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return;

@@ -59,7 +59,10 @@ public final class ReceivedDataSet implements AutoCloseable {
         return data;
     }
 
-    /** A data set in the spool file {@code file} from {@code fileOffset} to its end, written through {@code channel}. */
+    /**
+     * A data set in the spool file {@code file} from {@code fileOffset} to its end, written through
+     * {@code channel}, which stays open until the data set is stored or closed.
+     */
     static ReceivedDataSet inFile(Path file, FileChannel channel, long fileOffset, long length) {
         ReceivedDataSet data = new ReceivedDataSet(null, 0, length, file, fileOffset);
         data.channel = channel;
