@@ -150,6 +150,7 @@ public final class ReceivedDataSet implements AutoCloseable {
         if (!spooled) {
             return false;
         }
+        closeChannel(); // a platform may refuse to rename an open file
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -157,7 +158,6 @@ public final class ReceivedDataSet implements AutoCloseable {
         }
         file = target;
         spooled = false;
-        closeChannel();
         return true;
     }
 
