@@ -23,6 +23,15 @@ public interface InstanceIndex {
     Optional<StoredInstance> get(String sopInstanceUid) throws IndexException;
 
     /**
+     * The path of the instance {@code sopInstanceUid}'s file (as {@link StoredInstance#path()}), if
+     * indexed: what a store asks before every instance, so an implementation should answer it
+     * without reading the rest of the record.
+     */
+    default Optional<String> pathOf(String sopInstanceUid) throws IndexException {
+        return get(sopInstanceUid).map(StoredInstance::path);
+    }
+
+    /**
      * Removes the record of {@code sopInstanceUid} (and the series, study and patient rows left
      * without instances); false if there was none.
      */

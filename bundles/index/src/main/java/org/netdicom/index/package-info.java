@@ -8,7 +8,7 @@
  * (tools, tests) it is created over any JDBC {@code DataSource}.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.netdicom.index;
 
 import org.osgi.annotation.bundle.Export;

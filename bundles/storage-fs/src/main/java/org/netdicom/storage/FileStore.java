@@ -177,9 +177,9 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     /** Under the instance's lock: applies the duplicate policy, writes the file, indexes it. */
     private StoreResult place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
             String uid) {
-        Optional<StoredInstance> existing;
+        Optional<String> existing; // the path of the instance's file, when it is indexed and there
         try {
-            existing = index.get(uid).filter(row -> Files.exists(resolve(row.path())));
+            existing = index.pathOf(uid).filter(path -> Files.exists(resolve(path)));
         } catch (IndexException e) {
             return StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage());
         }
@@ -187,8 +187,8 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             switch (settings.duplicates()) {
                 case KEEP_FIRST -> {
                     LOG.info("C-STORE of {} from {}: already stored as {}, kept (duplicates=keep-first)", uid,
-                            peer(event), existing.get().path());
-                    return StoreResult.stored(existing.get().path());
+                            peer(event), existing.get());
+                    return StoreResult.stored(existing.get());
                 }
                 case REJECT -> {
                     return StoreResult.failed(DUPLICATE, "SOP Instance " + uid + " is already stored");
@@ -227,26 +227,26 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(INDEX_FAILED, "not indexed: " + e.getMessage());
         }
         if (existing.isPresent() && settings.duplicates() == DuplicatePolicy.OVERWRITE
-                && !existing.get().path().equals(relative)) {
+                && !existing.get().equals(relative)) {
             try {
-                files.delete(resolve(existing.get().path()));
+                files.delete(resolve(existing.get()));
             } catch (IOException e) {
                 LOG.warn("{}: replaced by {}, but the old file {} could not be deleted: {}", uid, relative,
-                        existing.get().path(), e.toString());
+                        existing.get(), e.toString());
             }
         }
         return StoreResult.stored(relative);
     }
 
     /** The index did not take the instance: its file goes, so that nothing unindexed stays behind. */
-    private void unplace(Path target, String uid, Optional<StoredInstance> existing, String relative) {
+    private void unplace(Path target, String uid, Optional<String> existing, String relative) {
         try {
             files.delete(target);
         } catch (IOException e) {
             LOG.warn("{}: not indexed and its file {} not deleted ({}); the reconciliation will index it", uid,
                     relative, e.toString());
         }
-        if (existing.isPresent() && existing.get().path().equals(relative)) {
+        if (existing.isPresent() && existing.get().equals(relative)) {
             // replaced in place: the old row now names a file that is gone
             try {
                 index.remove(uid);
@@ -260,9 +260,9 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
      * {@code relative}, or a free name next to it if a file there holds another instance (two
      * values that made the same safe name).
      */
-    private String notAnotherInstancesFile(String relative, String uid, Optional<StoredInstance> existing) {
+    private String notAnotherInstancesFile(String relative, String uid, Optional<String> existing) {
         Path target = resolve(relative);
-        if (!Files.exists(target) || existing.isPresent() && existing.get().path().equals(relative)) {
+        if (!Files.exists(target) || existing.isPresent() && existing.get().equals(relative)) {
             return relative;
         }
         try {

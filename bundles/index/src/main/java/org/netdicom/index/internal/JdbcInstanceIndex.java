@@ -77,6 +77,19 @@ public final class JdbcInstanceIndex implements JdbcIndex {
         return found.stream().findFirst();
     }
 
+    /** One indexed column of one table: the duplicate check of every store, without the query machinery. */
+    @Override
+    public Optional<String> pathOf(String sopInstanceUid) throws IndexException {
+        return transactions.runOnce("looking up " + sopInstanceUid, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT path FROM dicom_instance WHERE sop_uid = ?")) {
+                s.setString(1, sopInstanceUid);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     @Override
     public boolean matchesAllKeys(Query query) throws IndexException {
         return CompiledQuery.compile(query).allKeysSupported();

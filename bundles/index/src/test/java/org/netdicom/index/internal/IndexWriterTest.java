@@ -52,6 +52,18 @@ class IndexWriterTest {
     }
 
     @Test
+    void pathOfAnswersThePathOfTheLatestFileAndNothingForAnUnknownInstance() throws Exception {
+        Dataset d = instance("P1", "Doe^John", "1.2.3", 1, 1, "CT");
+        String uid = d.getString("SOPInstanceUID");
+        assertEquals(java.util.Optional.empty(), index.pathOf(uid));
+        index.put(stored(d));
+        assertEquals(index.get(uid).map(StoredInstance::path), index.pathOf(uid));
+        index.put(new StoredInstance(d, "elsewhere/x.dcm", 42, "1.2.840.10008.1.2", java.time.Instant.EPOCH));
+        assertEquals(java.util.Optional.of("elsewhere/x.dcm"), index.pathOf(uid));
+        assertEquals(java.util.Optional.empty(), index.pathOf("9.9.9"));
+    }
+
+    @Test
     void putTwiceKeepsOneRowWithTheLatestFile() throws Exception {
         Dataset d = instance("P1", "Doe^John", "1.2.3", 1, 1, "CT");
         index.put(stored(d));
