@@ -4,7 +4,8 @@
 #   bench/store-bench.sh                 (a) 500 instances of 0.5 MiB, (b) 4 instances of 200 MiB
 #   ROUNDS=5 N_SMALL=1000 N_LARGE=8 bench/store-bench.sh
 #
-# Each row sends all instances of a set over one association (best of ROUNDS runs):
+# Each row sends all instances of a set over one association; rounds run every row in turn (best of
+# ROUNDS runs; ratios are the median of the rounds' own ratios, which cancels the machine's drift):
 #   DCMTK storescu -> DCMTK storescp    (the baseline)
 #   DCMTK storescu -> netdicom SCP      (our SCP; ratio to the baseline)
 #   netdicom SCU   -> DCMTK storescp    (our SCU; ratio to the baseline)
@@ -52,7 +53,6 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 now() { date +%s.%N; }
-best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
 memory() { awk '/^VmRSS|^VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$1/status"; }
 
 echo "== generating instances in $work"
@@ -90,16 +90,17 @@ ours_time() {  # set port aet [--warm]
   clear_received
   java $JAVA_OPTS $jit -cp "$CP" org.netdicom.bench.StoreBench scu ${4:-} 127.0.0.1 "$2" "$3" "$work/$1" | sed -n 's/^RESULT //p'
 }
-measure() { local r=(); for _ in $(seq "$ROUNDS"); do r+=("$("$@")"); done; best "${r[@]}"; }
-row() {  # label set seconds [baseline-seconds label]
+row() {  # label set "seconds of each round" ["baseline seconds of each round" label]
   python3 - "$@" "$(ls "$work/$2" | wc -l)" "$(du -sb "$work/$2" | cut -f1)" <<'PYEOF'
-import sys
+import statistics, sys
 label, _, secs, *rest = sys.argv[1:]
 n, size = int(rest[-2]), int(rest[-1])
-secs = float(secs)
-line = f"{label:34} {n / secs:9.1f} inst/s {size / secs / 1e6:8.1f} MB/s"
+ours = [float(x) for x in secs.split()]
+best = min(ours)
+line = f"{label:34} {n / best:9.1f} inst/s {size / best / 1e6:8.1f} MB/s"
 if len(rest) == 4:
-    line += f"   {rest[1]} ratio {float(rest[0]) / secs:.2f}x"
+    theirs = [float(x) for x in rest[0].split()]
+    line += f"   {rest[1]} ratio {statistics.median(t / o for t, o in zip(theirs, ours)):.2f}x"
 print(line)
 PYEOF
 }
@@ -111,23 +112,28 @@ for _ in $(seq "$WARMUP"); do  # a running server is warm: its JIT needs about 2
 done
 for set in small large; do
   if [[ $set == small ]]; then
-    echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS"
+    echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS; ratio: median of the rounds'"
   else
-    echo "-- (b) $N_LARGE instances of $(du -b "$work/large/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS"
+    echo "-- (b) $N_LARGE instances of $(du -b "$work/large/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS; ratio: median of the rounds'"
     echo "   SCP memory before: netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
   fi
-  b=$(measure storescu_time "$set" "$DCMTK_PORT" STORESCP)
-  s=$(measure storescu_time "$set" "$OUR_PORT" NETDICOM)
-  u=$(measure ours_time "$set" "$DCMTK_PORT" STORESCP)
-  w=$(measure ours_time "$set" "$DCMTK_PORT" STORESCP --warm)
-  row "DCMTK storescu -> DCMTK storescp" "$set" "$b"
-  row "DCMTK storescu -> netdicom SCP" "$set" "$s" "$b" SCP
+  # each round runs every row once, so a slow moment of the machine hits them alike; a figure is
+  # the best of ROUNDS, a ratio the median of the rounds' own ratios
+  b=(); s=(); z=(); u=(); w=()
+  for _ in $(seq "$ROUNDS"); do
+    b+=("$(storescu_time "$set" "$DCMTK_PORT" STORESCP)")
+    s+=("$(storescu_time "$set" "$OUR_PORT" NETDICOM)")
+    [[ $set == small ]] && z+=("$(storescu_time "$set" "$MEMORY_PORT" NETDICOM)")
+    u+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP)")
+    w+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP --warm)")
+  done
+  row "DCMTK storescu -> DCMTK storescp" "$set" "${b[*]}"
+  row "DCMTK storescu -> netdicom SCP" "$set" "${s[*]}" "${b[*]}" SCP
   if [[ $set == small ]]; then
-    z=$(measure storescu_time "$set" "$MEMORY_PORT" NETDICOM)
-    row "  same, data sets kept in memory" "$set" "$z" "$b" SCP
+    row "  same, data sets kept in memory" "$set" "${z[*]}" "${b[*]}" SCP
   fi
-  row "netdicom SCU   -> DCMTK storescp" "$set" "$u" "$b" SCU  # fresh JVM
-  row "  same, JIT warmed up first" "$set" "$w" "$b" SCU
+  row "netdicom SCU   -> DCMTK storescp" "$set" "${u[*]}" "${b[*]}" SCU  # fresh JVM
+  row "  same, JIT warmed up first" "$set" "${w[*]}" "${b[*]}" SCU
   if [[ $set == large ]]; then
     echo "   SCP memory after:  netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
   fi
