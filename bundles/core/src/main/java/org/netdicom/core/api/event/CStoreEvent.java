@@ -50,7 +50,10 @@ public interface CStoreEvent extends Event {
 
     /**
      * The data set, decoded on the first call. Values of 64 KiB and more (pixel data) of a spooled
-     * data set are left in the spool file as {@code BulkData} and readable while the handler runs.
+     * data set (every C-STORE data set by default: {@code ApplicationEntity.spoolStoreDataSets}) are
+     * left in the spool file as {@code BulkData} and readable while the handler runs: a handler
+     * that keeps the data set for later must read those values before it returns, or store the
+     * instance ({@link #storePart10}) and read it from there.
      *
      * @throws IOException if the data set cannot be decoded (the handler should answer 0xC000-range
      *                     "cannot understand", e.g. {@code new Status(0xC000)})
