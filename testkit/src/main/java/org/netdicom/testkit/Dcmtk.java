@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,20 +35,9 @@ public final class Dcmtk {
     private Dcmtk() {
     }
 
-    /** Runs {@code tool args...} to completion (bounded) with Nagle off, as DCMTK should run. */
+    /** Runs {@code tool args...} to completion (bounded) with Nagle off, stdout and stderr merged. */
     public static Result run(String tool, String... args) throws IOException, InterruptedException {
-        Process process = start(null, tool, args);
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> copy(process.getInputStream(), output), tool + "-output");
-        reader.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            fail(tool + " did not finish within " + TIMEOUT_SECONDS + " s");
-        }
-        reader.join(5000);
-        synchronized (output) {
-            return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
-        }
+        return await(start(null, Map.of(), command(executable(tool), args), true), tool);
     }
 
     /** As {@link #run(String, String...)} with the arguments in a list. */
@@ -55,10 +45,19 @@ public final class Dcmtk {
         return run(tool, args.toArray(String[]::new));
     }
 
+    /**
+     * Runs any command (our own launcher, say) in {@code directory} with extra environment, to
+     * completion (bounded); stdout and stderr apart, stderr after a line "--- stderr".
+     */
+    public static Result exec(Path directory, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
+        return await(start(directory, environment, List.of(command), false), command[0]);
+    }
+
     /** Starts a DCMTK server tool in {@code directory} and waits until it listens on {@code port}. */
     public static Process startServer(Path directory, int port, String tool, String... args)
             throws IOException, InterruptedException {
-        Process process = start(directory, tool, args);
+        Process process = start(directory, Map.of(), command(executable(tool), args), true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -83,22 +82,8 @@ public final class Dcmtk {
         }
     }
 
-    private static Process start(Path directory, String tool, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(executable(tool));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
-        // Debian's DCMTK leaves Nagle's algorithm on unless told otherwise.
-        builder.environment().put("TCP_NODELAY", "1");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return process;
-    }
-
-    private static String executable(String tool) {
+    /** The absolute path of DCMTK's {@code tool} on the PATH; fails the test when it is missing. */
+    public static String executable(String tool) {
         String path = System.getenv("PATH");
         for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
             File candidate = new File(dir, tool);
@@ -108,6 +93,49 @@ public final class Dcmtk {
         }
         fail("DCMTK's " + tool + " is not on the PATH; install DCMTK (apt-get install -y dcmtk; .ci/run does this)");
         return tool;
+    }
+
+    private static List<String> command(String executable, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(executable);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Process start(Path directory, Map<String, String> environment, List<String> command,
+            boolean mergeErrors) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(mergeErrors);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        // Debian's DCMTK leaves Nagle's algorithm on unless told otherwise.
+        builder.environment().put("TCP_NODELAY", "1");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static Result await(Process process, String name) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread outReader = new Thread(() -> copy(process.getInputStream(), out), name + "-out");
+        Thread errReader = new Thread(() -> copy(process.getErrorStream(), err), name + "-err");
+        outReader.start();
+        errReader.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            fail(name + " did not finish within " + TIMEOUT_SECONDS + " s");
+        }
+        outReader.join(5000);
+        errReader.join(5000);
+        synchronized (out) {
+            synchronized (err) {
+                String stderr = err.toString(StandardCharsets.UTF_8);
+                return new Result(process.exitValue(), out.toString(StandardCharsets.UTF_8)
+                        + (stderr.isEmpty() ? "" : "--- stderr\n" + stderr));
+            }
+        }
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.testkit.Dcmtk;
 import org.netdicom.tools.ExitCodes;
 import org.netdicom.tools.TestFiles;
 import org.netdicom.tools.ToolRun;

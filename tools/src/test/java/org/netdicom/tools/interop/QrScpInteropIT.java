@@ -22,6 +22,7 @@ import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 import org.netdicom.tools.ExitCodes;
 import org.netdicom.tools.TestFiles;
 import org.netdicom.tools.ToolRun;

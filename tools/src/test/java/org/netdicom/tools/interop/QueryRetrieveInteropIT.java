@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 import org.netdicom.tools.ExitCodes;
 import org.netdicom.tools.TestFiles;
 import org.netdicom.tools.ToolRun;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.testkit.Dcmtk;
 import org.netdicom.tools.ExitCodes;
 import org.netdicom.tools.ToolRun;
 

@@ -15,6 +15,7 @@ import org.netdicom.data.Dataset;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.dict.Uids;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.Dcmtk;
 import org.netdicom.tools.ToolRun;
 
 /** findscu -W (Modality Worklist, PS3.4 K) against DCMTK's wlmscpfs, with sequence keys. */
