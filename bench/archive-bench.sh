@@ -33,6 +33,7 @@
 # TCP_NODELAY=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 ROUNDS=${ROUNDS:-3}
 N_STORE=${N_STORE:-500}
@@ -76,10 +77,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-now() { date +%s.%N; }
-best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
 count_files() { find "$1" -type f -name '*.dcm' ! -name '.*' | wc -l; }
 
 echo "== C-STORE and C-FIND into the netdicom distribution, $(nproc) cores, DCMTK $(storescu --version | sed -n 's/.*storescu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
@@ -156,26 +153,9 @@ find "$work/archive" -name '*.dcm' | sort >"$work/files.txt"  # not piped into h
 head -n "$N_DCMQR" "$work/files.txt" | xargs mv -t "$work/first"
 find "$work/archive" -name '*.dcm' -print0 | xargs -0 -r mv -t "$work/rest"
 
-mkdir -p "$work/dcmqrscp-db"
-t0=$(now)
-find "$work/first" -name '*.dcm' -print0 | sort -z | xargs -0 -n 1000 dcmqridx "$work/dcmqrscp-db"
-echo "dcmqridx: $N_DCMQR files indexed in $(python3 -c "print(round($(now) - $t0, 1))") s"
+echo "dcmqridx: $N_DCMQR files indexed in $(index_for_dcmqrscp "$work/dcmqrscp-db" "$work/first") s"
 QR_PORT=$(free_port)
-cat > "$work/dcmqrscp.cfg" <<CFG
-NetworkTCPPort = $QR_PORT
-MaxPDUSize = 16384
-MaxAssociations = 16
-HostTable BEGIN
-HostTable END
-VendorTable BEGIN
-VendorTable END
-AETable BEGIN
-QRSCP $work/dcmqrscp-db RW (100000, 1024mb) ANY
-AETable END
-CFG
-dcmqrscp -c "$work/dcmqrscp.cfg" "$QR_PORT" >"$work/dcmqrscp.log" 2>&1 &
-pids+=($!)
-wait_port "$QR_PORT" || { echo "dcmqrscp did not start" >&2; cat "$work/dcmqrscp.log" >&2; exit 1; }
+start_dcmqrscp "$work/dcmqrscp-db" "$QR_PORT"
 echo "storescu -> netdicom: $N_DCMQR files stored and indexed in $(storescu_time "$work/first" "$NODE_PORT" NETDICOM | xargs printf '%.1f') s"
 
 findscu_time() {  # name port aet queries

@@ -20,6 +20,7 @@
 # DCMTK runs with TCP_NODELAY=1: Debian's build leaves Nagle's algorithm on otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 N_ECHO=${N_ECHO:-20000}
 N_ASSOC=${N_ASSOC:-1000}
@@ -38,15 +39,11 @@ fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 JAVA=(java -XX:+UseParallelGC -cp "$CP" org.netdicom.bench.EchoBench)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
-now() { date +%s.%N; }
 rate() { python3 -c "print(f'{$1/($3-$2):.1f}')"; }
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+trap stop_all EXIT
 
 DCMTK_PORT=$(free_port)
 (cd "$work" && exec storescp --aetitle STORESCP "$DCMTK_PORT") >/dev/null 2>&1 &

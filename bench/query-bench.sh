@@ -18,6 +18,7 @@
 # matches must be the same on both sides. Our SCP gets one untimed run first, as a server would be warm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 ROUNDS=${ROUNDS:-3}
 N_INSTANCES=${N_INSTANCES:-3000}
@@ -39,38 +40,16 @@ base=/tmp
 [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
 work=$(mktemp -d "$base/query-bench.XXXXXX")
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 600); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-now() { date +%s.%N; }
-best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
+trap stop_all EXIT
 
 echo "== generating $N_INSTANCES instances and $N_QUERIES queries in $work"
 "${JAVA[@]}" generate "$work/archive" "$N_INSTANCES"
 "${JAVA[@]}" queries "$work/queries" "$N_QUERIES" "$N_INSTANCES"
 
 echo "== filling dcmqrscp's index with dcmqridx"
-mkdir -p "$work/dcmqrscp-db"
-t0=$(now)
-find "$work/archive" -name '*.dcm' -print0 | sort -z | xargs -0 -n 1000 dcmqridx "$work/dcmqrscp-db"
-echo "dcmqridx: $(python3 -c "print(round($(now) - $t0, 2))") s"
+echo "dcmqridx: $(index_for_dcmqrscp "$work/dcmqrscp-db" "$work/archive") s"
 DCMTK_PORT=$(free_port)
-cat > "$work/dcmqrscp.cfg" <<CFG
-NetworkTCPPort = $DCMTK_PORT
-MaxPDUSize = 16384
-MaxAssociations = 16
-HostTable BEGIN
-HostTable END
-VendorTable BEGIN
-VendorTable END
-AETable BEGIN
-QRSCP $work/dcmqrscp-db RW (100000, 1024mb) ANY
-AETable END
-CFG
-dcmqrscp -c "$work/dcmqrscp.cfg" "$DCMTK_PORT" >"$work/dcmqrscp.log" 2>&1 &
-pids+=($!)
+start_dcmqrscp "$work/dcmqrscp-db" "$DCMTK_PORT"
 
 OUR_PORT=$(free_port)
 "${JAVA[@]}" scp "$OUR_PORT" "$work/archive" "$work/index" >"$work/scp.log" 2>&1 &

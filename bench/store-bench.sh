@@ -24,6 +24,7 @@
 # (VmRSS now, VmHWM peak since start) is printed before and after its rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 ROUNDS=${ROUNDS:-3}
 N_SMALL=${N_SMALL:-500}
@@ -47,12 +48,8 @@ base=/tmp
 [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
 work=$(mktemp -d "$base/store-bench.XXXXXX")
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+trap stop_all EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 200); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
-now() { date +%s.%N; }
 memory() { awk '/^VmRSS|^VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$1/status"; }
 
 echo "== generating instances in $work"
