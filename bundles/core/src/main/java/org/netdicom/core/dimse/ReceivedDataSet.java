@@ -129,13 +129,16 @@ public final class ReceivedDataSet implements AutoCloseable {
         return file;
     }
 
-    /** Forces the spooled bytes to disk ({@code fsync}) through the channel they were written with. */
+    /**
+     * Forces the spooled bytes to disk through the channel they were written with: {@code
+     * fdatasync}, the bytes and what reading them back needs (the size), not the timestamps.
+     */
     public synchronized void force() throws IOException {
         if (channel != null) {
-            channel.force(true);
+            channel.force(false);
         } else if (file != null) {
             try (FileChannel reopened = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                reopened.force(true);
+                reopened.force(false);
             }
         }
     }

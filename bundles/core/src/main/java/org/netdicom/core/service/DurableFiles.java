@@ -45,7 +45,7 @@ final class DurableFiles {
                 BufferedOutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
                 content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                channel.force(false); // fdatasync: the bytes and the size; a new file's entry is forced below
             }
             rename(temp, target);
         } finally {
