@@ -14,12 +14,15 @@
 # it is a rename; all of (b) is spooled either way).
 # Both SCPs write Part 10 files to a folder on tmpfs (/dev/shm if present, else /tmp), storescp with
 # +B (the data set written as received, without parsing it: its fastest mode), ours with storePart10
-# (the spool file forced and renamed into place, or the data set written from memory). Our SCPs run all the time and
-# get WARMUP (4) untimed passes of (a) first, as a server would be warm; our SCU is a new JVM every run, its
-# time taken from reading the files' headers to the release (JIT warm-up included, JVM start not),
-# and again after an untimed pass over the first 50 files (at most 100 MB) in the same JVM, as in a
-# long-running application.
-# JAVA_OPTS (default -Xmx256m, the heap of issue 5's large-instance test) applies to our SCPs and SCU.
+# (the spool file forced and renamed into place, or the data set written from memory).
+# Our SCPs and the warm SCU run as long-running processes do: their JIT compiled (WARMUP untimed
+# passes of (a) first; the JIT needs about 2,000 instances) and their heap committed and touched at
+# start (LONG_RUNNING_OPTS, default -Xms256m -XX:+AlwaysPreTouch: on this VM every first touch of a
+# page costs about 9 us, and a heap that grows into new pages while it is measured cost our SCU a
+# quarter of its rate). The fresh SCU is a new JVM every run with the command-line tools' options
+# (bin/netdicom: -XX:TieredStopAtLevel=1), no warm-up and no pre-touched heap; both SCUs are timed
+# from reading the files' headers to the release (JVM start not included).
+# JAVA_OPTS (default -Xmx256m, the heap of issue 5's large-instance test) applies to our SCPs and SCUs.
 # DCMTK runs with TCP_NODELAY=1 on both sides. For (b) the resident memory of the SCP processes
 # (VmRSS now, VmHWM peak since start) is printed before and after its rows.
 set -euo pipefail
@@ -29,9 +32,10 @@ source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 N_SMALL=${N_SMALL:-500}
 N_LARGE=${N_LARGE:-4}
-WARMUP=${WARMUP:-4}                 # untimed passes of (a) into our SCPs first
+WARMUP=${WARMUP:-4}                 # untimed passes of (a): into our SCPs first, by the warm SCU before its run
 LARGE_FRAMES=${LARGE_FRAMES:-100}   # 1024 x 1024 x 16 bit: 2 MiB a frame
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+LONG_RUNNING_OPTS=${LONG_RUNNING_OPTS:--Xms256m -XX:+AlwaysPreTouch}
 export TCP_NODELAY=1
 
 for tool in storescu storescp; do
@@ -43,6 +47,8 @@ fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 # shellcheck disable=SC2206
 JAVA=(java $JAVA_OPTS -cp "$CP" org.netdicom.bench.StoreBench)
+# shellcheck disable=SC2206
+SERVER=(java $JAVA_OPTS $LONG_RUNNING_OPTS -cp "$CP" org.netdicom.bench.StoreBench)
 
 base=/tmp
 [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
@@ -62,11 +68,11 @@ DCMTK_PORT=$(free_port)
 DCMTK_PID=$!
 pids+=("$DCMTK_PID")
 OUR_PORT=$(free_port)
-"${JAVA[@]}" scp "$OUR_PORT" "$work/to-ours" >"$work/scp.log" 2>&1 &
+"${SERVER[@]}" scp "$OUR_PORT" "$work/to-ours" >"$work/scp.log" 2>&1 &
 OUR_PID=$!
 pids+=("$OUR_PID")
 MEMORY_PORT=$(free_port)
-"${JAVA[@]}" scp "$MEMORY_PORT" "$work/to-memory" 1048576 >"$work/scp-memory.log" 2>&1 &
+"${SERVER[@]}" scp "$MEMORY_PORT" "$work/to-memory" 1048576 >"$work/scp-memory.log" 2>&1 &
 MEMORY_PID=$!
 pids+=("$MEMORY_PID")
 wait_port "$DCMTK_PORT" && wait_port "$OUR_PORT" && wait_port "$MEMORY_PORT" \
@@ -80,12 +86,16 @@ storescu_time() {  # set port aet
   t1=$(now); python3 -c "print($t1 - $t0)"
 }
 ours_time() {  # set port aet [--warm]
-  # a fresh JVM runs with the command-line tools' JIT option (bin/netdicom: first tier only), the
-  # warm one with the JVM's defaults, as a long-running application
-  local jit=-XX:TieredStopAtLevel=1
-  [[ ${4:-} == --warm ]] && jit=
+  # fresh: the command-line tools' JIT option (bin/netdicom: first tier only); warm: a long-running
+  # application's JVM, WARMUP untimed passes of (a) first
+  local opts=(-XX:TieredStopAtLevel=1) warm=()
+  if [[ ${4:-} == --warm ]]; then
+    # shellcheck disable=SC2206
+    opts=($LONG_RUNNING_OPTS); warm=(--warm "$WARMUP" "$work/small")
+  fi
   clear_received
-  java $JAVA_OPTS $jit -cp "$CP" org.netdicom.bench.StoreBench scu ${4:-} 127.0.0.1 "$2" "$3" "$work/$1" | sed -n 's/^RESULT //p'
+  java $JAVA_OPTS "${opts[@]}" -cp "$CP" org.netdicom.bench.StoreBench scu "${warm[@]}" 127.0.0.1 "$2" "$3" "$work/$1" \
+    | sed -n 's/^RESULT //p'
 }
 row() {  # label set "seconds of each round" ["baseline seconds of each round" label]
   python3 - "$@" "$(ls "$work/$2" | wc -l)" "$(du -sb "$work/$2" | cut -f1)" <<'PYEOF'
@@ -103,7 +113,7 @@ PYEOF
 }
 
 echo "== C-STORE, $(nproc) cores, DCMTK $(storescu --version | sed -n 's/.*storescu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
-echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --output=fstype "$base" | tail -1)); JAVA_OPTS $JAVA_OPTS"
+echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --output=fstype "$base" | tail -1)); JAVA_OPTS $JAVA_OPTS; long-running: $LONG_RUNNING_OPTS"
 for _ in $(seq "$WARMUP"); do  # a running server is warm: its JIT needs about 2,000 instances
   for port in "$OUR_PORT" "$MEMORY_PORT"; do storescu_time small "$port" NETDICOM >/dev/null; done
 done
@@ -130,7 +140,7 @@ for set in small large; do
     row "  same, data sets kept in memory" "$set" "${z[*]}" "${b[*]}" SCP
   fi
   row "netdicom SCU   -> DCMTK storescp" "$set" "${u[*]}" "${b[*]}" SCU  # fresh JVM
-  row "  same, JIT warmed up first" "$set" "${w[*]}" "${b[*]}" SCU
+  row "  same, warm (long-running JVM)" "$set" "${w[*]}" "${b[*]}" SCU
   if [[ $set == large ]]; then
     echo "   SCP memory after:  netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
   fi

@@ -47,7 +47,7 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm PASSES DIR] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
@@ -57,9 +57,9 @@ public final class StoreBench {
                     args.length > 3 ? Integer.parseInt(args[3]) : -1);
             case "scu" -> {
                 boolean warm = args[1].equals("--warm");
-                int at = warm ? 2 : 1;
+                int at = warm ? 4 : 1;
                 send(args[at], Integer.parseInt(args[at + 1]), args[at + 2], List.of(args).subList(at + 3, args.length),
-                        warm);
+                        warm ? Integer.parseInt(args[2]) : 0, warm ? args[3] : null);
             }
             default -> {
                 System.err.println("unknown mode " + args[0]);
@@ -160,22 +160,14 @@ public final class StoreBench {
     }
 
     /**
-     * Sends all files (directories: the files in them, sorted) over one association. With
-     * {@code warm}, first sends files (at most 50 and 100 MB) over another association, untimed,
-     * so that the JIT has compiled the sending path: as in a long-running application.
+     * Sends all files (directories: the files in them, sorted) over one association. First, untimed,
+     * sends the files of {@code warmupDir} {@code warmupPasses} times, each pass over an association
+     * of its own, so that the JIT has compiled the sending path: as in a long-running application.
      */
-    private static void send(String host, int port, String aet, List<String> paths, boolean warm) throws Exception {
-        if (warm) {
-            List<Path> some = new ArrayList<>();
-            long bytes = 0;
-            for (Path file : list(paths)) {
-                if (some.size() == 50 || bytes > 100_000_000) {
-                    break;
-                }
-                some.add(file);
-                bytes += Files.size(file);
-            }
-            store(host, port, aet, some);
+    private static void send(String host, int port, String aet, List<String> paths, int warmupPasses,
+            String warmupDir) throws Exception {
+        for (int pass = 0; pass < warmupPasses; pass++) {
+            store(host, port, aet, list(List.of(warmupDir)));
         }
         long start = System.nanoTime();
         store(host, port, aet, list(paths));

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import org.junit.rules.TestName;
 /**
  * The distribution users run: {@code bin/karaf server} from the built assembly, configured only
  * through NETDICOM_* environment variables, answers DCMTK's C-ECHO and closes its port when
- * stopped with {@code bin/stop}.
+ * stopped with {@code bin/stop}; its JVM runs with the fixed, pre-touched heap of {@code bin/setenv}.
  */
 public class DistributionIT {
 
@@ -46,6 +47,7 @@ public class DistributionIT {
         start(Map.of("NETDICOM_PORT", Integer.toString(port), "NETDICOM_BIND", Ports.LOOPBACK));
 
         assertListeningLine("NETDICOM", port);
+        assertHeap("512m");
         assertEchoSucceeds("NETDICOM", port);
         assertStopClosesPort(port);
     }
@@ -54,9 +56,10 @@ public class DistributionIT {
     public void answersEchoWithAeTitleFromEnvironment() throws Exception {
         int port = Ports.free();
         start(Map.of("NETDICOM_AET", "OTHERAE", "NETDICOM_PORT", Integer.toString(port),
-                "NETDICOM_BIND", Ports.LOOPBACK));
+                "NETDICOM_BIND", Ports.LOOPBACK, "NETDICOM_HEAP", "256m"));
 
         assertListeningLine("OTHERAE", port);
+        assertHeap("256m");
         assertEchoSucceeds("OTHERAE", port);
         assertStopClosesPort(port);
     }
@@ -98,6 +101,14 @@ public class DistributionIT {
     /** The node's "netdicom AET listening on HOST:PORT" lines (not "... stopped listening on ..."). */
     private List<String> listeningLines() {
         return node.lines(line -> LISTENING.matcher(line).find());
+    }
+
+    /** bin/setenv gives the container's JVM a fixed heap of NETDICOM_HEAP (default 512m), touched at start. */
+    private void assertHeap(String size) throws IOException {
+        List<String> arguments = node.jvmCommandLine();
+        assertTrue("JVM arguments lack -Xms" + size + " -Xmx" + size + " -XX:+AlwaysPreTouch: " + arguments,
+                arguments.contains("-Xms" + size) && arguments.contains("-Xmx" + size)
+                        && arguments.contains("-XX:+AlwaysPreTouch"));
     }
 
     private static void assertEchoSucceeds(String aet, int port) throws Exception {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -148,6 +149,31 @@ final class KarafNode {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /**
+     * The command line of the container's JVM (the process running Karaf's main class, a child of
+     * bin/karaf's shell), from /proc: {@code ProcessHandle.Info} leaves out long command lines.
+     */
+    List<String> jvmCommandLine() throws IOException {
+        List<ProcessHandle> candidates = new ArrayList<>(process.descendants().toList());
+        candidates.add(process.toHandle());
+        for (ProcessHandle p : candidates) {
+            List<String> commandLine = commandLine(p.pid());
+            if (commandLine.contains("org.apache.karaf.main.Main")) {
+                return commandLine;
+            }
+        }
+        throw new IllegalStateException("no process of the container runs org.apache.karaf.main.Main");
+    }
+
+    private static List<String> commandLine(long pid) throws IOException {
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0"));
+        } catch (NoSuchFileException gone) {
+            return List.of();
+        }
     }
 
     /**
