@@ -15,7 +15,8 @@
 #     overwrite), the same set to both, and both keep what they received: a folder that is emptied
 #     between rounds is written into memory the kernel (and, on a VM, the host) already handed out,
 #     while a growing one is not, which on this VM halves storescp's rate on tmpfs. The node gets
-#     WARMUP (6) untimed sets first, as a server is warm (its JIT compiles for about 3,000 instances).
+#     WARMUP (14) untimed sets first, as a server is warm (its C2 compiler was still busy after 3,500
+#     instances: it kept a CPU and made the scheduler stack storescu on the node's CPU).
 #     Both write to the same kind of folder, BENCH_DIR (default /dev/shm, tmpfs; on tmpfs fsync costs
 #     nothing, on a disk it costs us and not storescp). Best of ROUNDS, storescu's start included,
 #     and the median of the rounds' ratios (each round sends the same set to both, back to back).
@@ -42,7 +43,7 @@ N_DCMQR=${N_DCMQR:-3000}
 N_QUERIES=${N_QUERIES:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm}
 PARTS=${PARTS:-store find}   # which of (1) store and (2) find to run
-WARMUP=${WARMUP:-6}          # untimed sets stored into the node first: its JIT needs more than one
+WARMUP=${WARMUP:-14}         # untimed sets stored into the node first: its JIT needs about 7,000 instances
 [[ -d $BENCH_DIR && -w $BENCH_DIR ]] || BENCH_DIR=/tmp
 export TCP_NODELAY=1
 
