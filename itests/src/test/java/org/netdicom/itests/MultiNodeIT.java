@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Test;
 import org.netdicom.data.io.DicomFile;
+import org.netdicom.testkit.PostgresServer;
 
 /**
  * Scaling beyond one machine (docs/scaling.md): two distribution nodes share one PostgreSQL index

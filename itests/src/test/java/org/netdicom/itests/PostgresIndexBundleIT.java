@@ -24,6 +24,7 @@ import org.netdicom.index.Query;
 import org.netdicom.index.QueryLevel;
 import org.netdicom.index.QueryModel;
 import org.netdicom.index.StoredInstance;
+import org.netdicom.testkit.PostgresServer;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;

@@ -22,6 +22,7 @@ import org.netdicom.index.QueryLevel;
 import org.netdicom.index.QueryModel;
 import org.netdicom.index.jdbc.JdbcIndex;
 import org.netdicom.index.jdbc.JdbcIndexes;
+import org.netdicom.testkit.PostgresServer;
 
 /**
  * The same schema and SQL on PostgreSQL 15: two index instances (two nodes) over one database,

@@ -1,4 +1,4 @@
-package org.netdicom.index.internal;
+package org.netdicom.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
  * A throw-away PostgreSQL server for tests: initdb in a temporary folder, started with pg_ctl on a
  * free port of 127.0.0.1 (as user {@code postgres} when the tests run as root, which PostgreSQL
  * refuses), stopped and deleted by {@link #close()}. {@link #available()} is false when the
- * binaries are not installed.
+ * binaries are not installed. Only java.* inside, so that the OSGi integration tests can carry it
+ * into their test probe (itests unpacks this class into its test classes).
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
     private static final Path BIN = binaries();
 
@@ -48,7 +49,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** The binaries are installed, and (as root) there is a user {@code postgres} to run them as. */
-    static boolean available() {
+    public static boolean available() {
         if (!Files.isExecutable(BIN.resolve("initdb")) || !Files.isExecutable(BIN.resolve("pg_ctl"))) {
             return false;
         }
@@ -62,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    static PostgresServer start() throws IOException, InterruptedException {
+    public static PostgresServer start() throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "netdicom-pg");
         if (root) {
@@ -81,11 +82,11 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    String user() {
+    public String user() {
         return "netdicom";
     }
 
