@@ -3,6 +3,7 @@ package org.netdicom.core.service;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.PresentationContext;
@@ -60,10 +61,16 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
 
     final Request request;
     private final List<Object> arguments;
+    private final EventType type;
+    /** Makes another view of the same request, of this event's class (for {@link #withArguments}). */
+    private final BiFunction<Request, List<Object>, NormalizedEvent> view;
 
-    private NormalizedEvent(Request request, List<Object> arguments) {
+    private NormalizedEvent(Request request, List<Object> arguments, EventType type,
+            BiFunction<Request, List<Object>, NormalizedEvent> view) {
         this.request = request;
         this.arguments = arguments;
+        this.type = type;
+        this.view = view;
     }
 
     /** The event of {@code request}, by its command field. */
@@ -77,6 +84,16 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
             case CommandField.N_DELETE_RQ -> new Delete(request, List.of());
             default -> throw new IllegalArgumentException(request.command + " is not a DIMSE-N request");
         };
+    }
+
+    @Override
+    public EventType type() {
+        return type;
+    }
+
+    @Override
+    public Event withArguments(List<Object> args) {
+        return view.apply(request, List.copyOf(args));
     }
 
     @Override
@@ -126,12 +143,7 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
 
     static final class EventReport extends NormalizedEvent implements NEventReportEvent {
         EventReport(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_EVENT_REPORT;
+            super(request, arguments, EventType.EVT_N_EVENT_REPORT, EventReport::new);
         }
 
         @Override
@@ -143,21 +155,11 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
         public Dataset eventInformation() throws IOException {
             return request.dataSet();
         }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new EventReport(request, List.copyOf(args));
-        }
     }
 
     static final class Get extends NormalizedEvent implements NGetEvent {
         Get(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_GET;
+            super(request, arguments, EventType.EVT_N_GET, Get::new);
         }
 
         @Override
@@ -165,42 +167,22 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
             int[] tags = request.command.getTags(CommandTag.ATTRIBUTE_IDENTIFIER_LIST);
             return tags == null ? new int[0] : tags;
         }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new Get(request, List.copyOf(args));
-        }
     }
 
     static final class Set extends NormalizedEvent implements NSetEvent {
         Set(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_SET;
+            super(request, arguments, EventType.EVT_N_SET, Set::new);
         }
 
         @Override
         public Dataset modificationList() throws IOException {
             return request.dataSet();
         }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new Set(request, List.copyOf(args));
-        }
     }
 
     static final class Action extends NormalizedEvent implements NActionEvent {
         Action(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_ACTION;
+            super(request, arguments, EventType.EVT_N_ACTION, Action::new);
         }
 
         @Override
@@ -212,47 +194,22 @@ abstract class NormalizedEvent implements NServiceEvent, Events.Bound {
         public Dataset actionInformation() throws IOException {
             return request.dataSet();
         }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new Action(request, List.copyOf(args));
-        }
     }
 
     static final class Create extends NormalizedEvent implements NCreateEvent {
         Create(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_CREATE;
+            super(request, arguments, EventType.EVT_N_CREATE, Create::new);
         }
 
         @Override
         public Dataset attributeList() throws IOException {
             return request.dataSet();
         }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new Create(request, List.copyOf(args));
-        }
     }
 
     static final class Delete extends NormalizedEvent implements NDeleteEvent {
         Delete(Request request, List<Object> arguments) {
-            super(request, arguments);
-        }
-
-        @Override
-        public EventType type() {
-            return EventType.EVT_N_DELETE;
-        }
-
-        @Override
-        public Event withArguments(List<Object> args) {
-            return new Delete(request, List.copyOf(args));
+            super(request, arguments, EventType.EVT_N_DELETE, Delete::new);
         }
     }
 }

@@ -230,6 +230,46 @@ class NormalizedServiceTest {
     }
 
     @Test
+    void handlersBoundWithArgumentsSeeTheirArgumentsOnEachEventType() throws IOException {
+        ApplicationEntity scu = new ApplicationEntity("NSCU").addRequestedContext(PRIVATE, EXPLICIT)
+                .requestRole(PRIVATE, true, true);
+        ApplicationEntity scp = new ApplicationEntity("NSCP").addSupportedContext(PRIVATE, EXPLICIT)
+                .acceptRoles(PRIVATE, true, true);
+        server = scp.startServer(new InetSocketAddress("127.0.0.1", 0),
+                EventBindings.of(EVT_N_EVENT_REPORT, (NEventReportHandler) e -> answer(e), "bound", 1)
+                        .and(EVT_N_GET, (NGetHandler) e -> answer(e), "bound", 2)
+                        .and(EVT_N_SET, (NSetHandler) e -> answer(e), "bound", 3)
+                        .and(EVT_N_ACTION, (NActionHandler) e -> answer(e), "bound", 4)
+                        .and(EVT_N_CREATE, (NCreateHandler) e -> answer(e), "bound", 5)
+                        .and(EVT_N_DELETE, (NDeleteHandler) e -> answer(e), "bound", 6));
+        try (Association a = scu.associate("127.0.0.1", server.localAddress().getPort(), "NSCP")) {
+            a.nEventReport(PRIVATE, "1.2.3.4", 1, new Dataset());
+            a.nGet(PRIVATE, "1.2.3.4", 0x21100010);
+            a.nSet(PRIVATE, "1.2.3.4", new Dataset().setString(0x21100010, VR.CS, "NORMAL"));
+            a.nAction(PRIVATE, "1.2.3.4", 1, new Dataset());
+            a.nCreate(PRIVATE, "1.2.3.4", new Dataset());
+            a.nDelete(PRIVATE, "1.2.3.4");
+        }
+        assertEquals(List.of(EVT_N_EVENT_REPORT, EVT_N_GET, EVT_N_SET, EVT_N_ACTION, EVT_N_CREATE, EVT_N_DELETE),
+                seen.stream().map(NServiceEvent::type).toList());
+        for (int i = 0; i < seen.size(); i++) {
+            NServiceEvent event = seen.get(i);
+            assertEquals(List.of("bound", i + 1), event.arguments(), event.type() + ": the binding's arguments");
+            assertEquals("1.2.3.4", event.sopInstanceUid(), event.type() + ": the same request");
+        }
+        assertInstanceOf(NEventReportEvent.class, seen.get(0));
+        assertInstanceOf(NGetEvent.class, seen.get(1));
+        assertInstanceOf(NSetEvent.class, seen.get(2));
+        assertInstanceOf(NActionEvent.class, seen.get(3));
+        assertInstanceOf(NCreateEvent.class, seen.get(4));
+    }
+
+    private NResult answer(NServiceEvent event) {
+        seen.add(event);
+        return NResult.success(new Dataset());
+    }
+
+    @Test
     void aThrowingHandlerAnswersProcessingFailureAndTheAssociationGoesOn() throws IOException {
         int port = start(EventBindings.of(EVT_N_GET, (NGetHandler) e -> {
             if (e.attributeIdentifiers().length == 0) {
