@@ -66,15 +66,19 @@ public class DistributionIT {
 
     @Test
     public void invalidAeTitleFromEnvironmentLogsOneErrorAndContainerKeepsRunning() throws Exception {
+        // also: NETDICOM_HEAP=default leaves the heap to the JVM
         int port = Ports.free();
         start(Map.of("NETDICOM_AET", "SEVENTEEN_CHARS_X", "NETDICOM_PORT", Integer.toString(port),
-                "NETDICOM_BIND", Ports.LOOPBACK));
+                "NETDICOM_BIND", Ports.LOOPBACK, "NETDICOM_HEAP", "default"));
 
         String error = node.awaitLine(line -> line.contains("ERROR"), BOOT_SECONDS, TimeUnit.SECONDS);
         assertNotNull("no ERROR line on the console within " + BOOT_SECONDS + " s:\n" + node.output(), error);
         assertTrue("the ERROR line does not name the AE title setting: " + error,
                 error.toLowerCase(Locale.ROOT).contains("aet"));
         assertTrue("container stopped after an invalid AE title:\n" + node.output(), node.isAlive());
+        List<String> jvm = node.jvmCommandLine();
+        assertTrue("NETDICOM_HEAP=default still fixed the heap: " + jvm,
+                jvm.stream().noneMatch(a -> a.startsWith("-Xms") || a.equals("-XX:+AlwaysPreTouch")));
         assertTrue("node listened on port " + port + " with an invalid AE title",
                 Ports.staysClosed(port, 2, TimeUnit.SECONDS));
         List<String> errors = node.lines(line -> line.contains("ERROR"));
