@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import javax.net.ssl.SSLSocket;
+
 import org.netdicom.core.pdu.AAbort;
 import org.netdicom.core.pdu.AAssociateAc;
 import org.netdicom.core.pdu.AAssociateRj;
@@ -102,9 +104,11 @@ public final class UpperLayer {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        this.reader = new PduReader(new BufferedInputStream(new NoAvailableStream(socket.getInputStream()), IO_BUFFER),
-                maxReceivePduLength);
-        this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
+        // TLS: available() sees only decrypted bytes, never what waits on the socket
+        ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
+        SocketInput input = new SocketInput(socket.getInputStream(), spin);
+        this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
+        this.out = new BufferedOutputStream(input.counting(socket.getOutputStream()), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
         Watchdog.watch(timeouts);
@@ -590,27 +594,6 @@ public final class UpperLayer {
             socket.close();
         } catch (IOException e) {
             LOG.debug("closing transport to {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
-        }
-    }
-
-    /**
-     * The socket's stream, answering 0 to {@code available()}: BufferedInputStream asks it after
-     * each partial read, one ioctl(FIONREAD) system call per PDU, only to decide whether to read
-     * on; PduReader reads on by itself until it has what it needs.
-     */
-    private static final class NoAvailableStream extends java.io.FilterInputStream {
-        NoAvailableStream(java.io.InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, len);
-        }
-
-        @Override
-        public int available() {
-            return 0;
         }
     }
 }
