@@ -6,25 +6,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A short busy wait for bytes on a socket before a read blocks.
+ * A short busy wait for bytes on a socket before a read blocks: off unless the system property
+ * {@code netdicom.readSpinMicros} sets its length (e.g. 50).
  * <p>
  * A thread blocked in {@code read} has to be woken by the peer's data, and on a virtual machine
  * each wake-up costs the <em>sending</em> side an inter-processor interrupt (a VM exit) in its
  * {@code write}. A reader that keeps up with a sender blocks several times per message: storescu
  * spent 30-50 ms more CPU sending 500 instances of 0.5 MB to us than to storescp, which reads more
- * slowly and seldom waits. Spinning for a few tens of microseconds while the rest of a message is
- * on its way keeps the reader awake when it comes: 8 % more C-STOREs and 7 % more C-ECHOs through
- * our SCP on the development VM (docs/benchmarks.md).
+ * slowly and seldom waits. Spinning for 50 us while the rest of a message is on its way keeps the
+ * reader awake when it comes: through our SCP, 8 % more C-STOREs of 0.5 MB and 7 % more C-ECHOs on
+ * the development VM. But the spin's core is taken from other work: the same SCP accepted a fifth
+ * fewer associations a second (open, C-ECHO, release), which is why it is off by default
+ * (docs/benchmarks.md, docs/configuration.md).
  * <p>
  * At most one thread fewer than there are processors spins at any moment, so spinning never takes
- * the last core from threads with work; the others block at once, as before. The spin only asks
- * the socket how many bytes it holds ({@code available()}, an ioctl); it never reads.
+ * the last core from threads with work; the others block at once. The spin only asks the socket
+ * how many bytes it holds ({@code available()}, an ioctl); it never reads.
  */
 final class ReadSpin {
 
-    /** Spins for {@code netdicom.readSpinMicros} (default 50; 0 turns spinning off). */
+    /** Spins for {@code netdicom.readSpinMicros} (default 0: off). */
     private static final ReadSpin SHARED = new ReadSpin(
-            TimeUnit.MICROSECONDS.toNanos(Long.getLong("netdicom.readSpinMicros", 50)),
+            TimeUnit.MICROSECONDS.toNanos(Long.getLong("netdicom.readSpinMicros", 0)),
             Runtime.getRuntime().availableProcessors() - 1);
 
     /** Never spins: for streams whose {@code available()} does not see the socket (TLS). */
@@ -42,19 +45,30 @@ final class ReadSpin {
         return SHARED;
     }
 
+    /** How long a spin lasts at most, in nanoseconds; 0 when spinning is off. */
+    long nanos() {
+        return nanos;
+    }
+
     /**
      * Returns once {@code in} has bytes to read, the spin time is up, or right away when spinning
      * is off or every spinning slot is taken. Never reads.
+     *
+     * @return false only if it spun its whole time without bytes coming
      */
-    void awaitReadable(InputStream in) throws IOException {
+    boolean awaitReadable(InputStream in) throws IOException {
         if (nanos <= 0 || in.available() > 0 || !takeSlot()) {
-            return;
+            return true;
         }
         try {
             long end = System.nanoTime() + nanos;
-            while (in.available() == 0 && System.nanoTime() - end < 0) {
+            while (System.nanoTime() - end < 0) {
+                if (in.available() > 0) {
+                    return true;
+                }
                 Thread.onSpinWait();
             }
+            return false;
         } finally {
             freeSlots.incrementAndGet();
         }

@@ -104,9 +104,10 @@ public final class UpperLayer {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        // TLS: available() sees only decrypted bytes, never what waits on the socket
-        ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
-        SocketInput input = new SocketInput(socket.getInputStream(), spin);
+        // Only the acceptor spins: when both ends spin on a small machine, each takes the core the
+        // other needs. Nor over TLS: available() sees only decrypted bytes, never the socket's.
+        ReadSpin spin = requestor || socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
+        SocketInput input = new SocketInput(socket.getInputStream(), spin, () -> state == STA6);
         this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
         this.out = new BufferedOutputStream(input.counting(socket.getOutputStream()), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);

@@ -20,7 +20,7 @@ class ReadSpinTest {
     void returnsAsSoonAsTheSocketHasBytes() throws Exception {
         Socketish in = new Socketish(call -> call < 4 ? 0 : 16);
 
-        new ReadSpin(LONG, 1).awaitReadable(in);
+        assertTrue(new ReadSpin(LONG, 1).awaitReadable(in));
 
         assertEquals(4, in.calls.get(), "available() until it answered bytes, no further");
     }
@@ -29,7 +29,7 @@ class ReadSpinTest {
     void givesUpWhenItsTimeIsUp() throws Exception {
         Socketish in = new Socketish(call -> 0);
 
-        new ReadSpin(TimeUnit.MILLISECONDS.toNanos(2), 1).awaitReadable(in);
+        assertFalse(new ReadSpin(TimeUnit.MILLISECONDS.toNanos(2), 1).awaitReadable(in), "spun in vain");
 
         assertTrue(in.calls.get() > 1, "it spun before giving up");
     }
@@ -48,8 +48,8 @@ class ReadSpinTest {
         Socketish off = new Socketish(call -> 0);
         Socketish noSlot = new Socketish(call -> 0);
 
-        ReadSpin.NONE.awaitReadable(off);
-        new ReadSpin(LONG, 0).awaitReadable(noSlot);
+        assertTrue(ReadSpin.NONE.awaitReadable(off), "not spinning is no failed spin");
+        assertTrue(new ReadSpin(LONG, 0).awaitReadable(noSlot));
 
         assertEquals(0, off.calls.get(), "off: the socket is not even asked");
         assertEquals(1, noSlot.calls.get(), "no slot (one processor): asked once, then the read blocks");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class SocketInputTest {
 
     private final AtomicInteger availableCalls = new AtomicInteger();
+    private boolean transferring = true;
     /** Bytes are always there: a spin asks available() once and returns. */
     private final ByteArrayInputStream socket = new ByteArrayInputStream(new byte[1000]) {
         @Override
@@ -23,7 +24,7 @@ class SocketInputTest {
             return super.available();
         }
     };
-    private final SocketInput input = new SocketInput(socket, new ReadSpin(TimeUnit.SECONDS.toNanos(20), 1));
+    private final SocketInput input = new SocketInput(socket, new ReadSpin(TimeUnit.SECONDS.toNanos(20), 1), () -> transferring);
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     private final OutputStream output = input.counting(sent);
 
@@ -45,6 +46,14 @@ class SocketInputTest {
         assertEquals(10, input.read(new byte[10], 0, 10));
         assertEquals(1, availableCalls.get(), "data came in: the next read spins again");
         assertEquals(SocketInput.QUIET_SEND_LIMIT, sent.size(), "everything written reached the socket");
+    }
+
+    @Test
+    void spinsOnlyInDataTransfer() throws Exception {
+        transferring = false; // the association opens or closes
+
+        assertEquals(10, input.read(new byte[10], 0, 10));
+        assertEquals(0, availableCalls.get(), "no spin outside data transfer");
     }
 
     @Test
