@@ -45,11 +45,6 @@ final class ReadSpin {
         return SHARED;
     }
 
-    /** How long a spin lasts at most, in nanoseconds; 0 when spinning is off. */
-    long nanos() {
-        return nanos;
-    }
-
     /**
      * Returns once {@code in} has bytes to read, the spin time is up, or right away when spinning
      * is off or every spinning slot is taken. Never reads.

@@ -9,17 +9,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * The socket's stream as the Upper Layer reads it. Before a read that would block it may spin a
- * little ({@link ReadSpin}, off by default; the Upper Layer gives an acceptor's stream the spin, a
- * requestor's none), only in data transfer (waits while an association opens or closes are the peer's set-up
- * and tear-down work, which a spin would take a core from: through our SCP, spinning in every
- * state, our SCU opened 0.84x as many associations as without; 0.88x when it spun in data transfer only), and not when we sent much since the last read: then bytes of ours may still wait in the socket
- * to go out as the peer acknowledges them, and asking the socket again and again takes its lock
- * from that work (a C-GET SCP sending its sub-operations; our SCU, spinning 500 us for the response
- * to each 0.5 MB C-STORE, sent at 0.57x storescu's rate instead of 0.73x). It answers 0 to
- * {@code available()}: BufferedInputStream asks after each partial read, one ioctl(FIONREAD) system
- * call per PDU, only to decide whether to read on; PduReader reads on by itself until it has what
- * it needs.
+ * The socket's stream as the Upper Layer reads it.
+ * <p>
+ * Before a read that would block it may spin a little ({@link ReadSpin}, off by default; the
+ * Upper Layer gives an acceptor's stream the spin, a requestor's none), but only in data transfer
+ * and not when we sent much since the last read:
+ * <ul>
+ * <li>while an association opens or closes, the waits are the peer's set-up and tear-down work,
+ * whose core a spin would take: through our SCP spinning in every state, our SCU opened 0.84x as
+ * many associations a second as without (0.88x when it spun in data transfer only);</li>
+ * <li>after a large send, bytes of ours may still wait in the socket to go out as the peer
+ * acknowledges them, and asking the socket again and again takes its lock from that work (a C-GET
+ * SCP sending its sub-operations; our SCU, spinning 500 us for the response to each 0.5 MB
+ * C-STORE, sent at 0.57x storescu's rate instead of 0.73x).</li>
+ * </ul>
+ * It answers 0 to {@code available()}: BufferedInputStream asks after each partial read, one
+ * ioctl(FIONREAD) system call per PDU, only to decide whether to read on; PduReader reads on by
+ * itself until it has what it needs.
  */
 final class SocketInput extends FilterInputStream {
 
