@@ -45,6 +45,11 @@ final class ReadSpin {
         return SHARED;
     }
 
+    /** Whether it spins at all (the system property set a length). */
+    boolean isOn() {
+        return nanos > 0;
+    }
+
     /**
      * Returns once {@code in} has bytes to read, the spin time is up, or right away when spinning
      * is off or every spinning slot is taken. Never reads.

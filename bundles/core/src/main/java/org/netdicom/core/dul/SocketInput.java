@@ -43,8 +43,14 @@ final class SocketInput extends FilterInputStream {
         this.transferring = transferring;
     }
 
-    /** {@code socketStream}, counting what is written to it for this input's spin rule. */
+    /**
+     * {@code socketStream}, counting what is written to it for this input's spin rule; as it is
+     * when the spin is off (the default), so that nothing is added per write.
+     */
     OutputStream counting(OutputStream socketStream) {
+        if (!spin.isOn()) {
+            return socketStream;
+        }
         return new FilterOutputStream(socketStream) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
@@ -56,6 +62,9 @@ final class SocketInput extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (!spin.isOn()) {
+            return in.read(b, off, len); // the default: nothing added per read
+        }
         if (sentSinceRead.get() < QUIET_SEND_LIMIT && transferring.getAsBoolean()) {
             spin.awaitReadable(in);
         }

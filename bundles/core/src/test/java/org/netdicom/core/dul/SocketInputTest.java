@@ -57,6 +57,15 @@ class SocketInputTest {
     }
 
     @Test
+    void offItNeitherAsksTheSocketNorWrapsItsOutput() throws Exception {
+        SocketInput off = new SocketInput(socket, ReadSpin.NONE, () -> true);
+
+        assertSame(sent, off.counting(sent), "no counting stream in front of the socket");
+        assertEquals(10, off.read(new byte[10], 0, 10));
+        assertEquals(0, availableCalls.get());
+    }
+
+    @Test
     void answersNothingToAvailable() {
         assertEquals(0, input.available());
     }
