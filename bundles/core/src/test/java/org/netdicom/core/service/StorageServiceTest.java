@@ -144,6 +144,24 @@ class StorageServiceTest {
         }
     }
 
+    @Test
+    void storingIntoFoldersThatDoNotExistYetMakesThem() throws IOException {
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        Path nested = dir.resolve("patient/study/series");
+        int port = start(scp(EXPLICIT).spoolDirectory(spool), storeInto(nested));
+        Dataset first = ct("1.2.3.81", 2_000);
+        Dataset second = ct("1.2.3.82", 2_000);
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(first).status()); // makes the folders
+            assertEquals(Status.SUCCESS, a.store(second).status()); // finds them
+        }
+        assertEquals(first, DicomFile.read(nested.resolve("1.2.3.81.dcm")).dataset());
+        assertEquals(second, DicomFile.read(nested.resolve("1.2.3.82.dcm")).dataset());
+        try (Stream<Path> left = Files.list(spool)) {
+            assertEquals(List.of(), left.toList(), "both spool files were renamed into place");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
     void decodesTheDataSetInEachUncompressedSyntaxInMemoryAndSpooled(String ts) throws IOException {
