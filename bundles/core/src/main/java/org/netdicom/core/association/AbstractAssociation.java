@@ -665,6 +665,11 @@ abstract class AbstractAssociation implements DulUser, Association {
     }
 
     @Override
+    public boolean isReceivingDataSet() {
+        return assembler.isReceivingDataSet();
+    }
+
+    @Override
     public boolean wantsRawData() {
         return events.wants(EVT_DATA_RECV) || events.wants(EVT_DATA_SENT);
     }

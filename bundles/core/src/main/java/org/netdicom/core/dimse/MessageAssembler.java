@@ -113,6 +113,11 @@ public final class MessageAssembler {
         sink.accept(message);
     }
 
+    /** Whether a command announced a data set whose last fragment has not come yet. */
+    public boolean isReceivingDataSet() {
+        return pendingCommand != null;
+    }
+
     /** Drops a message cut off half-way (the association ended): its spool file goes. */
     public void discardPartial() {
         if (dataSet != null) {

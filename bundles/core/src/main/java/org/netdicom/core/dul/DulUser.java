@@ -55,6 +55,15 @@ public interface DulUser {
     default void transitioned(DulState from, DulEvent event, DulAction action, DulState to) {
     }
 
+    /**
+     * Whether the peer is in the middle of sending a data set (its command came, its last fragment
+     * not yet): the reader then spins briefly before a read would block ({@link ReadSpin}). Asked
+     * by the reading thread before each read.
+     */
+    default boolean isReceivingDataSet() {
+        return false;
+    }
+
     /** Whether {@link #rawDataReceived}/{@link #rawDataSent} should be called; asked per PDU. */
     default boolean wantsRawData() {
         return false;

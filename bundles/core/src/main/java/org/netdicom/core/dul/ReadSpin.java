@@ -6,18 +6,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A short busy wait for bytes on a socket before a read blocks: off unless the system property
- * {@code netdicom.readSpinMicros} sets its length (e.g. 50).
+ * A short busy wait for bytes on a socket before a read blocks, while a data set is arriving
+ * ({@link SocketInput}): 50 us unless the system property {@code netdicom.readSpinMicros} sets
+ * another length (0 turns it off).
  * <p>
  * A thread blocked in {@code read} has to be woken by the peer's data, and on a virtual machine
  * each wake-up costs the <em>sending</em> side an inter-processor interrupt (a VM exit) in its
- * {@code write}. A reader that keeps up with a sender blocks several times per message: storescu
+ * {@code write}. A reader that keeps up with a sender blocks several times per data set: storescu
  * spent 30-50 ms more CPU sending 500 instances of 0.5 MB to us than to storescp, which reads more
- * slowly and seldom waits. Spinning for 50 us while the rest of a message is on its way keeps the
- * reader awake when it comes: through our SCP, 8 % more C-STOREs of 0.5 MB and 7 % more C-ECHOs on
- * the development VM. But the spin's core is taken from other work: the same SCP accepted a fifth
- * fewer associations a second (open, C-ECHO, release), which is why it is off by default
- * (docs/benchmarks.md, docs/configuration.md).
+ * slowly and seldom waits (our SCP: 10-13 context switches per instance, storescp 2). Spinning for
+ * the rest of a data set keeps the reader awake when it comes: through our SCP, 7 % more C-STOREs
+ * of 0.5 MB on the development VM (docs/benchmarks.md).
  * <p>
  * At most one thread fewer than there are processors spins at any moment, so spinning never takes
  * the last core from threads with work; the others block at once. The spin only asks the socket
@@ -25,9 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReadSpin {
 
-    /** Spins for {@code netdicom.readSpinMicros} (default 0: off). */
+    /** Spins for {@code netdicom.readSpinMicros} (default 50; 0: off). */
     private static final ReadSpin SHARED = new ReadSpin(
-            TimeUnit.MICROSECONDS.toNanos(Long.getLong("netdicom.readSpinMicros", 0)),
+            TimeUnit.MICROSECONDS.toNanos(Long.getLong("netdicom.readSpinMicros", 50)),
             Runtime.getRuntime().availableProcessors() - 1);
 
     /** Never spins: for streams whose {@code available()} does not see the socket (TLS). */
@@ -45,7 +44,7 @@ final class ReadSpin {
         return SHARED;
     }
 
-    /** Whether it spins at all (the system property set a length). */
+    /** Whether it spins at all (the system property did not set 0). */
     boolean isOn() {
         return nanos > 0;
     }

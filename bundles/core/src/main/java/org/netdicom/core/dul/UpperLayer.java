@@ -104,12 +104,11 @@ public final class UpperLayer {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        // Only the acceptor spins: when both ends spin on a small machine, each takes the core the
-        // other needs. Nor over TLS: available() sees only decrypted bytes, never the socket's.
-        ReadSpin spin = requestor || socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
-        SocketInput input = new SocketInput(socket.getInputStream(), spin, () -> state == STA6);
+        // No spin over TLS: available() sees only decrypted bytes, never the socket's.
+        ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
+        SocketInput input = new SocketInput(socket.getInputStream(), spin, user::isReceivingDataSet);
         this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
-        this.out = new BufferedOutputStream(input.counting(socket.getOutputStream()), OUT_BUFFER);
+        this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
         Watchdog.watch(timeouts);

@@ -1,0 +1,68 @@
+package org.netdicom.core.dimse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.PresentationDataValue;
+
+class MessageAssemblerTest {
+
+    private static final int COMMAND = 0x01;
+    private static final int LAST = 0x02;
+
+    @TempDir
+    Path spool;
+
+    private final List<DimseMessage> messages = new ArrayList<>();
+    private final MessageAssembler assembler = new MessageAssembler(messages::add,
+            (contextId, command) -> new IncomingDataSet(spool, 1 << 20, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE));
+
+    @Test
+    void aDataSetIsArrivingFromItsCommandToItsLastFragment() throws Exception {
+        assertFalse(assembler.isReceivingDataSet(), "nothing yet");
+
+        accept(COMMAND | LAST, command(CommandField.C_STORE_RQ, 0x0000));
+        assertTrue(assembler.isReceivingDataSet(), "the command announced a data set");
+
+        accept(0, new byte[100]);
+        assertTrue(assembler.isReceivingDataSet(), "a fragment that is not the last");
+
+        accept(LAST, new byte[100]);
+        assertFalse(assembler.isReceivingDataSet(), "the last fragment came");
+        assertEquals(1, messages.size());
+        messages.get(0).discard();
+    }
+
+    @Test
+    void aCommandWithoutDataSetLeavesNothingArriving() throws Exception {
+        accept(COMMAND, command(CommandField.C_ECHO_RQ, CommandTag.NO_DATA_SET), 0, 10);
+        assertFalse(assembler.isReceivingDataSet(), "half a command: no data set is known of yet");
+
+        accept(COMMAND | LAST, command(CommandField.C_ECHO_RQ, CommandTag.NO_DATA_SET), 10, -1);
+        assertFalse(assembler.isReceivingDataSet());
+        assertEquals(1, messages.size());
+    }
+
+    private static byte[] command(int field, int dataSetType) {
+        return new CommandSet().put(CommandTag.COMMAND_FIELD, field).put(CommandTag.MESSAGE_ID, 1)
+                .put(CommandTag.COMMAND_DATA_SET_TYPE, dataSetType).encode();
+    }
+
+    private void accept(int control, byte[] bytes) throws DimseFormatException {
+        assembler.accept(new PDataTf(PresentationDataValue.of(1, control, bytes)));
+    }
+
+    /** A part of {@code bytes}: from {@code from} to {@code to} (-1: the end). */
+    private void accept(int control, byte[] bytes, int from, int to) throws DimseFormatException {
+        int end = to < 0 ? bytes.length : to;
+        assembler.accept(new PDataTf(new PresentationDataValue(1, control, bytes, from, end - from)));
+    }
+}
