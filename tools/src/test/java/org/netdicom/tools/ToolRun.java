@@ -28,10 +28,16 @@ public final class ToolRun {
     private ToolRun() {
     }
 
+    /** What the launcher's {@code main} builds its command line for: the first argument. */
+    private static String toolOf(String... args) {
+        return args.length > 0 ? args[0] : null;
+    }
+
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Netdicom.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Netdicom.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), toolOf(args))
+                .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -44,7 +50,7 @@ public final class ToolRun {
 
         private Server(int port, String... args) throws Exception {
             thread = new Thread(() -> exitCode.set(Netdicom.commandLine(new PrintWriter(out, true),
-                    new PrintWriter(err, true)).execute(args)), "tool-server");
+                    new PrintWriter(err, true), toolOf(args)).execute(args)), "tool-server");
             thread.setDaemon(true);
             thread.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
