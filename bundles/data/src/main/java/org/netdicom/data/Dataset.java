@@ -30,7 +30,6 @@ import org.netdicom.data.internal.Values;
  * independent deep copy.
  */
 public final class Dataset implements Iterable<Element> {
-    private static final ElementDictionary DICT = ElementDictionary.standard();
 
     static {
         DatasetAccess.install(new Access());
@@ -534,7 +533,7 @@ public final class Dataset implements Iterable<Element> {
     // ---- internals ------------------------------------------------------------------------
 
     private static int tagOf(String keyword) {
-        int tag = DICT.tagOf(keyword);
+        int tag = ElementDictionary.standard().tagOf(keyword); // loaded on first need, not with the class
         if (tag == -1) {
             throw new IllegalArgumentException("unknown keyword: " + keyword);
         }
@@ -542,7 +541,7 @@ public final class Dataset implements Iterable<Element> {
     }
 
     private static VR dictionaryVr(int tag) {
-        VR vr = DICT.vrOf(tag);
+        VR vr = ElementDictionary.standard().vrOf(tag);
         if (vr == VR.UN) {
             throw new IllegalArgumentException(Tag.toString(tag) + " is not in the dictionary: give its VR");
         }

@@ -3,6 +3,8 @@ package org.netdicom.core.dimse;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.netdicom.data.VR;
+
 /**
  * The command group elements (PS3.7 Annex E, Table E.1-1) with their value representations, which
  * Implicit VR encoding does not carry. Retired elements are listed so that old peers decode.
@@ -71,6 +73,17 @@ public enum CommandTag {
     }
 
     /** The element for {@code tag}, or null if the command group does not define it. */
+    /** The element's VR in the data dictionary (PS3.7 Table E.1-1), which a data set of it carries. */
+    public VR dataVr() {
+        return switch (vr) {
+            case US -> VR.US;
+            case UL -> VR.UL;
+            case UI -> VR.UI;
+            case AT -> VR.AT;
+            case STRING -> this == COMMAND_RECOGNITION_CODE ? VR.SH : this == ERROR_COMMENT ? VR.LO : VR.AE;
+        };
+    }
+
     public static CommandTag of(int tag) {
         return BY_TAG.get(tag);
     }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.HexFormat;
 
+import org.netdicom.data.Dataset;
+import org.netdicom.data.VR;
+import org.netdicom.data.dict.TransferSyntax;
+import org.netdicom.data.io.DicomReader;
+
 import org.junit.jupiter.api.Test;
 
 class CommandSetTest {
@@ -63,6 +68,32 @@ class CommandSetTest {
         assertEquals(CommandField.C_ECHO_RQ, cs.commandField());
         byte[] again = cs.encode();
         assertTrue(HEX.formatHex(again).contains("00009999" + "02000000" + "abcd"));
+    }
+
+    @Test
+    void asADataSetItIsWhatDecodingItsEncodingGives() throws Exception {
+        byte[] unknown = HEX.parseHex("0000" + "9999" + "02000000" + "abcd"); // (0000,9999), not a command element
+        CommandSet cs = CommandSet.decode(unknown, 0, unknown.length)
+                .put(CommandTag.AFFECTED_SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.2")
+                .put(CommandTag.COMMAND_FIELD, CommandField.C_MOVE_RQ | 0x8000)
+                .put(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, 7)
+                .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET)
+                .put(CommandTag.STATUS, 0xA801)
+                .putTags(CommandTag.OFFENDING_ELEMENT, 0x00100010, 0x0020000D)
+                .put(CommandTag.ERROR_COMMENT, "unknown destination")
+                .put(CommandTag.MOVE_DESTINATION, "NOWHERE")
+                .put(CommandTag.NUMBER_OF_FAILED_SUBOPERATIONS, 3);
+        byte[] encoded = cs.encode();
+        Dataset decoded = new DicomReader(encoded, 0, encoded.length).readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+
+        Dataset shown = cs.toDataset();
+
+        assertEquals(decoded, shown);
+        assertEquals(VR.LO, shown.vr(CommandTag.ERROR_COMMENT.tag()));
+        assertEquals(VR.AE, shown.vr(CommandTag.MOVE_DESTINATION.tag()));
+        assertEquals(VR.AT, shown.vr(CommandTag.OFFENDING_ELEMENT.tag()));
+        assertEquals("unknown destination", shown.getString(CommandTag.ERROR_COMMENT.tag()));
+        assertEquals(0xA801, shown.getInt(CommandTag.STATUS.tag(), -1));
     }
 
     @Test

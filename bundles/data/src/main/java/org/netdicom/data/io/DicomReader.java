@@ -35,7 +35,6 @@ public final class DicomReader {
     private static final int MAX_DEPTH = 64;
 
     private final ByteSource src;
-    private final ElementDictionary dict = ElementDictionary.standard();
     private final DatasetAccess access = DatasetAccess.get();
     private boolean explicitVr;
     private boolean bigEndian;
@@ -189,7 +188,7 @@ public final class DicomReader {
             vr = src.explicitVr(tag);
             length = src.explicitLength(vr, bigEndian);
         } else {
-            vr = dict.vrOf(tag);
+            vr = ElementDictionary.standard().vrOf(tag); // loaded on first need: Explicit VR never does
             length = src.i32(4, bigEndian) & 0xFFFFFFFFL;
             src.skip(8);
         }
@@ -225,7 +224,7 @@ public final class DicomReader {
                     + " (strict mode; PS3.5 7.1.1 requires even lengths)", headerAt);
         }
         if (explicitVr && vr != VR.UN) {
-            DictionaryEntry e = dict.entry(tag);
+            DictionaryEntry e = ElementDictionary.standard().entry(tag);
             if (e != null && !e.vrs().contains(vr)) {
                 throw new DicomFormatException("VR " + vr + " of " + Tag.toString(tag) + " " + e.keyword()
                         + " is not its dictionary VR " + e.vrs() + " (strict mode)", headerAt);
