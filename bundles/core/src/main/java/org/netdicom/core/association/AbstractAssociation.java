@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.netdicom.core.api.ApplicationEntity;
@@ -79,22 +78,12 @@ abstract class AbstractAssociation implements DulUser, Association {
     private final DimseSettings dimse;
     private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
     private final ServiceDispatcher services = new ServiceDispatcher();
-    private final NormalizedOperations normalized = new NormalizedOperations(new NormalizedOperations.Contexts() {
-        @Override
-        public List<PresentationContext> accepted() {
-            return accepted;
-        }
-
-        @Override
-        public boolean weAreAcceptor() {
-            return isAcceptor();
-        }
-    }, (context, request, dataSet) -> toResponse(exchange(context, request, dataSet)));
-    private final Map<Integer, Outstanding> pending = new ConcurrentHashMap<>();
+    /** Our requests waiting for their responses. */
+    private final OutgoingRequests requests;
+    private final NormalizedOperations normalized;
     /** Requests of the peer being served or queued, by Message ID: a C-CANCEL-RQ finds them here. */
     private final Map<Integer, IncomingRequest> serving = new ConcurrentHashMap<>();
     private final RequestRunner runner = new RequestRunner();
-    private final AtomicInteger messageIds = new AtomicInteger();
     protected final ReentrantLock operations = new ReentrantLock();
     private final Duration dimseTimeout;
     private final Duration releaseTimeout;
@@ -113,6 +102,18 @@ abstract class AbstractAssociation implements DulUser, Association {
         this.events = new EventDispatcher(handlers);
         this.dimseTimeout = dimseTimeout;
         this.releaseTimeout = releaseTimeout;
+        this.requests = new OutgoingRequests(new RequestsLink(), operations, dimseTimeout);
+        this.normalized = new NormalizedOperations(new NormalizedOperations.Contexts() {
+            @Override
+            public List<PresentationContext> accepted() {
+                return accepted;
+            }
+
+            @Override
+            public boolean weAreAcceptor() {
+                return isAcceptor();
+            }
+        }, (context, request, dataSet) -> toResponse(requests.exchange(context, request, dataSet)));
     }
 
     /** Creates the Upper Layer once the subclass knows its settings. */
@@ -130,7 +131,7 @@ abstract class AbstractAssociation implements DulUser, Association {
                 .put(CommandTag.AFFECTED_SOP_CLASS_UID, StandardContexts.VERIFICATION)
                 .put(CommandTag.COMMAND_FIELD, CommandField.C_ECHO_RQ)
                 .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET);
-        DimseMessage response = exchange(context, request, null);
+        DimseMessage response = requests.exchange(context, request, null);
         return new Status(response.command().getInt(CommandTag.STATUS, 0xFFFF));
     }
 
@@ -153,7 +154,7 @@ abstract class AbstractAssociation implements DulUser, Association {
     private DimseResponse send(StoreRequest store) throws IOException {
         PresentationContext context = store.chooseContext(accepted, isAcceptor());
         CommandSet request = store.command(context);
-        return toResponse(exchange(context, request, store.encode(context)));
+        return toResponse(requests.exchange(context, request, store.encode(context)));
     }
 
     @Override
@@ -205,7 +206,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     private ResponseIterator send(QueryRetrieveRequest request) throws IOException {
         PresentationContext context = contextFor(request.informationModel());
-        return exchangeMany(context, request.command(), request.identifier(context));
+        return requests.exchangeMany(context, request.command(), request.identifier(context));
     }
 
     // ---- DIMSE-N operations (NormalizedOperations) -----------------------------------------------
@@ -255,98 +256,6 @@ abstract class AbstractAssociation implements DulUser, Association {
         } finally {
             message.discard();
         }
-    }
-
-    /** Sends {@code request} and waits for its response, at most the DIMSE timeout. */
-    protected final DimseMessage exchange(PresentationContext context, CommandSet request, OutgoingDataSet dataSet)
-            throws IOException {
-        operations.lock();
-        try {
-            requireEstablished();
-            int messageId = nextMessageId();
-            request.put(CommandTag.MESSAGE_ID, messageId);
-            CompletableFuture<DimseMessage> response = new CompletableFuture<>();
-            pending.put(messageId, new Outstanding() {
-                @Override
-                public void deliver(DimseMessage message) {
-                    if (!response.complete(message)) {
-                        message.discard();
-                    }
-                }
-
-                @Override
-                public void fail(AssociationException reason) {
-                    response.completeExceptionally(reason);
-                }
-            });
-            try {
-                sendRequest(context.id(), request, dataSet);
-                return await(response, dimseTimeout,
-                        CommandField.name(request.commandField() | CommandField.RESPONSE_BIT));
-            } finally {
-                pending.remove(messageId);
-            }
-        } finally {
-            operations.unlock();
-        }
-    }
-
-    /**
-     * Sends {@code request} (C-FIND, C-GET, C-MOVE) and returns its responses as they will arrive.
-     * The operations lock is held only while sending: the responses are read as the caller iterates.
-     */
-    protected final ResponseIterator exchangeMany(PresentationContext context, CommandSet request,
-            OutgoingDataSet dataSet) throws IOException {
-        String responseName = CommandField.name(request.commandField() | CommandField.RESPONSE_BIT);
-        operations.lock();
-        try {
-            requireEstablished();
-            int messageId = nextMessageId();
-            request.put(CommandTag.MESSAGE_ID, messageId);
-            OutstandingResponses responses = new OutstandingResponses(new OutstandingResponses.Operations() {
-                @Override
-                public DimseMessage await(CompletableFuture<DimseMessage> response, String what) throws IOException {
-                    return AbstractAssociation.this.await(response, dimseTimeout, what);
-                }
-
-                @Override
-                public DimseResponse decode(DimseMessage message) throws IOException {
-                    return toResponse(message);
-                }
-
-                @Override
-                public void sendCancel(int contextId, int id) throws IOException {
-                    send(contextId, new CommandSet()
-                            .put(CommandTag.COMMAND_FIELD, CommandField.C_CANCEL_RQ)
-                            .put(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, id)
-                            .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET), null);
-                }
-
-                @Override
-                public void done(int id) {
-                    pending.remove(id);
-                }
-            }, context.id(), messageId, responseName);
-            pending.put(messageId, responses);
-            try {
-                sendRequest(context.id(), request, dataSet);
-            } catch (IOException | RuntimeException e) {
-                pending.remove(messageId);
-                throw e;
-            }
-            return responses;
-        } finally {
-            operations.unlock();
-        }
-    }
-
-    /** Message IDs of our requests: 1 to 65535, then round again (PS3.7 9.1.1.1.2 asks only for uniqueness among outstanding ones). */
-    private int nextMessageId() {
-        int id;
-        do {
-            id = messageIds.incrementAndGet() & 0xFFFF;
-        } while (id == 0 || pending.containsKey(id));
-        return id;
     }
 
     /**
@@ -551,13 +460,11 @@ abstract class AbstractAssociation implements DulUser, Association {
         int field = command.commandField();
         if (CommandField.isResponse(field)) {
             int respondedTo = command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1);
-            Outstanding waiting = pending.get(respondedTo);
-            if (waiting == null) {
+            // delivered, its data set belongs to the operation waiting for it
+            if (!requests.deliver(respondedTo, message)) {
                 LOG.warn("{}: {} answers message {}, which is not outstanding; ignored", this,
                         CommandField.name(field), respondedTo);
                 message.discard();
-            } else {
-                waiting.deliver(message); // its data set now belongs to the operation waiting for it
             }
             return;
         }
@@ -624,7 +531,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
         established = false;
         AssociationException ended = new AssociationException(endReason);
-        pending.values().forEach(f -> f.fail(ended));
+        requests.failAll(ended);
         serving.values().forEach(IncomingRequest::cancel);
         CompletableFuture<Void> release = releaseDone;
         if (release != null) {
@@ -761,5 +668,36 @@ abstract class AbstractAssociation implements DulUser, Association {
     @Override
     public String toString() {
         return "association " + callingAeTitle() + " -> " + calledAeTitle() + " (" + remoteAddress() + ")";
+    }
+
+    /** What our requests need of this association ({@link OutgoingRequests}). */
+    private final class RequestsLink implements OutgoingRequests.Link {
+        @Override
+        public void requireEstablished() throws AssociationException {
+            AbstractAssociation.this.requireEstablished();
+        }
+
+        @Override
+        public void sendRequest(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
+            AbstractAssociation.this.sendRequest(contextId, command, dataSet);
+        }
+
+        @Override
+        public void sendCancel(int contextId, int messageId) throws IOException {
+            send(contextId, new CommandSet()
+                    .put(CommandTag.COMMAND_FIELD, CommandField.C_CANCEL_RQ)
+                    .put(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, messageId)
+                    .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET), null);
+        }
+
+        @Override
+        public <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
+            return AbstractAssociation.this.await(future, timeout, what);
+        }
+
+        @Override
+        public DimseResponse decode(DimseMessage message) throws IOException {
+            return toResponse(message);
+        }
     }
 }
