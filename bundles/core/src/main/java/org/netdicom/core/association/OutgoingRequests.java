@@ -61,9 +61,7 @@ final class OutgoingRequests {
             throws IOException {
         operations.lock();
         try {
-            link.requireEstablished();
-            int messageId = nextMessageId();
-            request.put(CommandTag.MESSAGE_ID, messageId);
+            int messageId = numbered(request);
             CompletableFuture<DimseMessage> response = new CompletableFuture<>();
             pending.put(messageId, new Outstanding() {
                 @Override
@@ -97,9 +95,7 @@ final class OutgoingRequests {
             throws IOException {
         operations.lock();
         try {
-            link.requireEstablished();
-            int messageId = nextMessageId();
-            request.put(CommandTag.MESSAGE_ID, messageId);
+            int messageId = numbered(request);
             OutstandingResponses responses = new OutstandingResponses(new OutstandingResponses.Operations() {
                 @Override
                 public DimseMessage await(CompletableFuture<DimseMessage> response, String what) throws IOException {
@@ -150,6 +146,14 @@ final class OutgoingRequests {
     /** The association ended: every request still waiting fails with {@code reason}. */
     void failAll(AssociationException reason) {
         pending.values().forEach(waiting -> waiting.fail(reason));
+    }
+
+    /** Gives {@code request} the next Message ID, once the association is known to be up. */
+    private int numbered(CommandSet request) throws AssociationException {
+        link.requireEstablished();
+        int messageId = nextMessageId();
+        request.put(CommandTag.MESSAGE_ID, messageId);
+        return messageId;
     }
 
     /** Message IDs of our requests: 1 to 65535, then round again (PS3.7 9.1.1.1.2 asks only for uniqueness among outstanding ones). */
