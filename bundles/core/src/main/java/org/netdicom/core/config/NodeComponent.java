@@ -1,7 +1,5 @@
 package org.netdicom.core.config;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,8 +40,7 @@ public final class NodeComponent {
     /** The folder a node keeps its data in, as the storage and index plugins read it. */
     static final String ENV_DATA = "NETDICOM_DATA";
     private final Map<String, String> environment;
-    private AssociationServer server;
-    private ServerSettings running;
+    private final RunningServer running = new RunningServer(LOG, "netdicom node");
 
     public NodeComponent() {
         this(System.getenv());
@@ -70,7 +67,7 @@ public final class NodeComponent {
                 // by a crash (a folder set in the configuration may be shared, and is left alone)
                 SpoolFiles.deleteLeftovers(settings.applicationEntity().spoolDirectory());
             }
-            start(settings);
+            running.start(settings);
         }
     }
 
@@ -81,33 +78,23 @@ public final class NodeComponent {
      */
     @Modified
     synchronized void modified(NodeConfig config, Map<String, Object> properties) {
-        ServerSettings settings = resolve(config, properties);
-        if (settings == null) {
-            if (server != null) {
-                LOG.error("netdicom {} keeps running with its previous settings", server.aeTitle());
-            }
-            return;
-        }
-        if (server != null && settings.recognised().equals(running.recognised())) {
-            return;
-        }
-        stop();
-        start(settings);
+        running.apply(resolve(config, properties));
     }
 
     @Deactivate
     synchronized void deactivate() {
-        stop();
+        running.stop();
     }
 
     /** Where the running node spools received data sets, or null when none runs. */
     synchronized Path spoolDirectory() {
-        return running == null ? null : running.applicationEntity().spoolDirectory();
+        ServerSettings settings = running.settings();
+        return settings == null ? null : settings.applicationEntity().spoolDirectory();
     }
 
     /** The running server, or null when the settings did not allow one to start. */
     synchronized AssociationServer server() {
-        return server;
+        return running.server();
     }
 
     private ServerSettings resolve(NodeConfig config, Map<String, Object> properties) {
@@ -142,30 +129,5 @@ public final class NodeComponent {
         }
         String karafData = System.getProperty("karaf.data");
         return karafData == null ? null : Path.of(karafData, "netdicom", "spool");
-    }
-
-    private void start(ServerSettings settings) {
-        try {
-            server = settings.applicationEntity().startServer(settings.address());
-        } catch (IOException e) {
-            LOG.error("netdicom node not started: cannot listen on {} (setting 'port' or 'bind' of {}): {}",
-                    display(settings.address()), PID, e.getMessage());
-            return;
-        }
-        running = settings;
-        LOG.info("netdicom {} listening on {}", server.aeTitle(), display(server.localAddress()));
-    }
-
-    private void stop() {
-        if (server != null) {
-            server.close();
-            LOG.info("netdicom {} stopped listening on {}", server.aeTitle(), display(server.localAddress()));
-            server = null;
-            running = null;
-        }
-    }
-
-    private static String display(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }

@@ -1,7 +1,5 @@
 package org.netdicom.core.config;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import org.netdicom.core.api.AssociationServer;
@@ -38,14 +36,14 @@ public final class ServerComponent {
     static final String FACTORY_PID = "org.netdicom.server";
     private static final Logger LOG = LoggerFactory.getLogger("org.netdicom.server");
 
-    private AssociationServer server;
-    private ServerSettings running;
+    private RunningServer running;
 
     @Activate
     synchronized void activate(Map<String, Object> properties) {
+        running = new RunningServer(LOG, "server " + name(properties));
         ServerSettings settings = parse(properties);
         if (settings != null) {
-            start(settings);
+            running.start(settings);
         } else {
             LOG.error("server {} not started", name(properties));
         }
@@ -53,27 +51,16 @@ public final class ServerComponent {
 
     @Modified
     synchronized void modified(Map<String, Object> properties) {
-        ServerSettings settings = parse(properties);
-        if (settings == null) {
-            if (server != null) {
-                LOG.error("server {} keeps running with its previous settings", running.name());
-            }
-            return;
-        }
-        if (server != null && settings.recognised().equals(running.recognised())) {
-            return;
-        }
-        stop();
-        start(settings);
+        running.apply(parse(properties));
     }
 
     @Deactivate
     synchronized void deactivate() {
-        stop();
+        running.stop();
     }
 
     synchronized AssociationServer server() {
-        return server;
+        return running == null ? null : running.server();
     }
 
     private static ServerSettings parse(Map<String, Object> properties) {
@@ -94,31 +81,5 @@ public final class ServerComponent {
             return f.substring(f.lastIndexOf('/') + 1);
         }
         return String.valueOf(properties.getOrDefault("service.pid", FACTORY_PID));
-    }
-
-    private void start(ServerSettings settings) {
-        try {
-            server = settings.applicationEntity().startServer(settings.address());
-        } catch (IOException | RuntimeException e) {
-            LOG.error("server {} not started: cannot listen on {} (setting 'port' or 'bind'): {}", settings.name(),
-                    display(settings.address()), e.getMessage());
-            return;
-        }
-        running = settings;
-        LOG.info("netdicom {} listening on {} ({})", server.aeTitle(), display(server.localAddress()), settings.name());
-    }
-
-    private void stop() {
-        if (server != null) {
-            server.close();
-            LOG.info("netdicom {} stopped listening on {} ({})", server.aeTitle(), display(server.localAddress()),
-                    running.name());
-            server = null;
-            running = null;
-        }
-    }
-
-    private static String display(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }
