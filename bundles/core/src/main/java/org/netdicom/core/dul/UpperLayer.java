@@ -76,15 +76,8 @@ public final class UpperLayer {
     private final OutputStream out;
     private final ArtimTimer artim;
     private final boolean requestor;
-    /** How long a read may wait for data before the association is aborted (0 = forever). */
-    private final long networkTimeoutNanos;
-    /** When the read in progress started, 0 when no thread reads. */
-    private volatile long readingSince;
-    /** The deadline of the reader's caller (a DIMSE response), 0 for none. */
-    private volatile long readDeadline;
-    private volatile boolean readTimedOut;
-    /** When the write in progress started, 0 when no thread writes. */
-    private volatile long writingSince;
+    /** The read and write in progress, for the network and DIMSE timeouts. */
+    private final IoProgress io;
     private final Watchdog.Watched timeouts = this::checkTimeouts;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -110,7 +103,7 @@ public final class UpperLayer {
         this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
-        this.networkTimeoutNanos = networkTimeout == null ? 0 : networkTimeout.toNanos();
+        this.io = new IoProgress(networkTimeout == null ? 0 : networkTimeout.toNanos());
         Watchdog.watch(timeouts);
     }
 
@@ -190,8 +183,7 @@ public final class UpperLayer {
         // Nobody but the DIMSE assembler, which copies what it keeps, sees a P-DATA-TF unless
         // PDUs are watched: then its body array can serve the next one.
         boolean reuse = !user.wantsReceivedPdus();
-        readDeadline = deadlineNanos;
-        readingSince = System.nanoTime();
+        io.readStarted(deadlineNanos);
         try {
             if (reader.framingLost()) {
                 // After an unframeable PDU the rest is noise: drop it until the peer closes or
@@ -215,18 +207,17 @@ public final class UpperLayer {
                 dispatch(EVT17, null);
             }
             finish();
-            if (readTimedOut) {
+            if (io.readTimedOut()) {
                 throw new SocketTimeoutException("no data before the deadline");
             }
             return false;
         } finally {
-            readingSince = 0;
-            readDeadline = 0;
+            io.readEnded();
         }
         if (pdu == null) {
             dispatch(EVT17, null);
             finish();
-            if (readTimedOut) {
+            if (io.readTimedOut()) {
                 // the watchdog's abort made the peer close first: still the caller's timeout
                 throw new SocketTimeoutException("no data before the deadline");
             }
@@ -249,32 +240,27 @@ public final class UpperLayer {
         if (state == STA1) {
             return;
         }
-        long writing = writingSince;
-        if (writing != 0 && networkTimeoutNanos > 0 && now - writing >= networkTimeoutNanos) {
-            // The peer stopped reading: nothing can be sent any more, not even an A-ABORT.
-            LOG.info("{} has not read what we sent within the network timeout: closing", socket.getRemoteSocketAddress());
-            closeTransport();
-            return;
-        }
-        long since = readingSince;
-        if (since == 0) {
-            return;
-        }
-        long deadline = readDeadline;
-        if (deadline != 0 && now - deadline >= 0) {
-            readTimedOut = true;
-            readDeadline = 0;
-            Watchdog.act(() -> {
+        switch (io.overdue(now)) {
+            case WRITE_STALLED -> {
+                // The peer stopped reading: nothing can be sent any more, not even an A-ABORT.
+                LOG.info("{} has not read what we sent within the network timeout: closing",
+                        socket.getRemoteSocketAddress());
+                closeTransport();
+            }
+            case READ_DEADLINE -> Watchdog.act(() -> {
                 abortQuietly();
                 closeTransport();
             });
-        } else if (networkTimeoutNanos > 0 && now - since >= networkTimeoutNanos) {
-            readingSince = now; // count the next idle period from here
-            if (state == STA13) {
-                closeTransport();
-            } else {
-                LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
-                Watchdog.act(this::abortQuietly);
+            case READ_IDLE -> {
+                if (state == STA13) {
+                    closeTransport();
+                } else {
+                    LOG.info("no data from {} within the network timeout: aborting", socket.getRemoteSocketAddress());
+                    Watchdog.act(this::abortQuietly);
+                }
+            }
+            case NONE -> {
+                // nothing late
             }
         }
     }
@@ -395,14 +381,14 @@ public final class UpperLayer {
             return;
         }
         synchronized (writeLock) {
-            writingSince = System.nanoTime();
+            io.writeStarted();
             try {
                 PduEncoder.writePDataTf(out, contextId, messageControlHeader, data, offset, length);
                 if (flush) {
                     out.flush();
                 }
             } finally {
-                writingSince = 0;
+                io.writeEnded();
             }
         }
     }
@@ -579,12 +565,12 @@ public final class UpperLayer {
 
     private void write(byte[] raw) throws IOException {
         synchronized (writeLock) {
-            writingSince = System.nanoTime();
+            io.writeStarted();
             try {
                 out.write(raw);
                 out.flush();
             } finally {
-                writingSince = 0;
+                io.writeEnded();
             }
         }
     }
