@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A/B runs of our C-STORE SCP under different JVM options, against DCMTK storescp, in one run.
+#
+#   bench/store-ab.sh "-Dnetdicom.readSpinMicros=0" ""        the spin off against the default
+#   ROUNDS=16 N=1000 STORESCP_OPTS="--max-pdu 131072" bench/store-ab.sh "-Dnetdicom.bench.maxPdu=131072"
+#
+# Starts storescp +B and one of our SCPs (StoreBench scp) per argument, each argument being extra
+# JVM options of that SCP (an empty one: the defaults). Every round, storescu -R +sd sends the same
+# N instances of 0.5 MB over one association to storescp, then to each SCP in the order given; the
+# SCPs first get WARM untimed passes. Prints each round's seconds, then per SCP the best time and the
+# median over the rounds of storescp's time / the SCP's. On the 2-core development VM one
+# configuration's median ranges over about +-7 % from one run to the next, and the SCP given first
+# gains a few percent from its place in the round: compare variants within one run, and swap their
+# order to check.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+ROUNDS=${ROUNDS:-10}
+N=${N:-500}
+WARM=${WARM:-4}
+export TCP_NODELAY=1
+(( $# > 0 )) || { echo "usage: $0 \"JVM options of SCP 1\" [\"... of SCP 2\" ...]" >&2; exit 1; }
+if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/StoreBench.class ]]; then
+  mvn -B -q install -DskipTests -pl bench -am
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+base=/tmp
+[[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+work=$(mktemp -d "$base/store-ab.XXXXXX")
+pids=()
+trap stop_all EXIT
+
+java -cp "$CP" org.netdicom.bench.StoreBench generate "$work/small" "$N" 0
+mkdir -p "$work/dcmtk"
+DCMTK_PORT=$(free_port)
+# shellcheck disable=SC2086
+(cd "$work/dcmtk" && exec storescp ${STORESCP_OPTS:-} --aetitle STORESCP +B -od "$work/dcmtk" "$DCMTK_PORT") \
+  >/dev/null 2>&1 &
+pids+=($!)
+ports=()
+for i in $(seq 0 $(($# - 1))); do
+  opts=("$@"); mkdir -p "$work/scp$i"; port=$(free_port)
+  # shellcheck disable=SC2086
+  java -Xmx256m -Xms256m -XX:+AlwaysPreTouch ${opts[$i]} -cp "$CP" org.netdicom.bench.StoreBench scp "$port" \
+    "$work/scp$i" >"$work/scp$i.log" 2>&1 &
+  pids+=($!); ports+=("$port")
+done
+wait_port "$DCMTK_PORT" || { echo "storescp did not start" >&2; exit 1; }
+for port in "${ports[@]}"; do wait_port "$port" || { echo "an SCP did not start" >&2; cat "$work"/scp*.log >&2; exit 1; }; done
+
+seconds() {  # port aet
+  local t0; find "$work/dcmtk" "$work"/scp* -maxdepth 1 -type f -delete; t0=$(now)
+  storescu -R +sd -aec "$2" 127.0.0.1 "$1" "$work/small" >/dev/null
+  python3 -c "print($(now) - $t0)"
+}
+for _ in $(seq "$WARM"); do for port in "${ports[@]}"; do seconds "$port" NETDICOM >/dev/null; done; done
+echo "== $N instances of 0.5 MB, $ROUNDS rounds; seconds: storescp, then each SCP"
+for _ in $(seq "$ROUNDS"); do
+  line="$(seconds "$DCMTK_PORT" STORESCP)"
+  for port in "${ports[@]}"; do line+=" $(seconds "$port" NETDICOM)"; done
+  echo "$line"
+done | tee "$work/rounds.txt"
+python3 - "$work/rounds.txt" "$@" <<'PYEOF'
+import statistics, sys
+rounds = [list(map(float, line.split())) for line in open(sys.argv[1])]
+storescp = [r[0] for r in rounds]
+print(f"{'storescp +B':50} best {min(storescp):.3f} s")
+for i, opts in enumerate(sys.argv[2:]):
+    ours = [r[i + 1] for r in rounds]
+    ratio = statistics.median(t / o for t, o in zip(storescp, ours))
+    print(f"{'SCP ' + (opts or '(defaults)'):50} best {min(ours):.3f} s   median ratio {ratio:.3f}x")
+PYEOF
