@@ -16,14 +16,23 @@ import java.util.function.BooleanSupplier;
  * associations a second (open, C-ECHO, release) as without, and our SCU, spinning for the
  * response to each 0.5 MB C-STORE, sent at 0.57x storescu's rate instead of 0.73x.
  * <p>
+ * A peer that sends slowly (a long or thin network path) would make every wait a spin in vain:
+ * after {@value #MAX_FAILED_SPINS} spins in a row that saw no byte come, the reader blocks at once
+ * for the rest of that data set.
+ * <p>
  * It answers 0 to {@code available()}: BufferedInputStream asks after each partial read, one
  * ioctl(FIONREAD) system call per PDU, only to decide whether to read on; PduReader reads on by
  * itself until it has what it needs.
  */
 final class SocketInput extends FilterInputStream {
 
+    /** Spins in a row that saw no byte, after which a data set's reads block at once. */
+    static final int MAX_FAILED_SPINS = 4;
+
     private final ReadSpin spin;
     private final BooleanSupplier dataSetArriving;
+    /** Spins in a row that saw no byte come, in the data set arriving now. */
+    private int failedSpins;
 
     /** {@code dataSetArriving}: whether the peer is in the middle of sending a data set (only then it spins). */
     SocketInput(InputStream socketStream, ReadSpin spin, BooleanSupplier dataSetArriving) {
@@ -34,8 +43,12 @@ final class SocketInput extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (spin.isOn() && dataSetArriving.getAsBoolean()) {
-            spin.awaitReadable(in);
+        if (spin.isOn()) {
+            if (!dataSetArriving.getAsBoolean()) {
+                failedSpins = 0; // the next data set gets its spins again
+            } else if (failedSpins < MAX_FAILED_SPINS) {
+                failedSpins = spin.awaitReadable(in) ? 0 : failedSpins + 1;
+            }
         }
         return in.read(b, off, len);
     }

@@ -1,6 +1,7 @@
 package org.netdicom.core.dul;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,35 @@ class SocketInputTest {
         dataSetArriving = true;
         assertEquals(10, input.read(new byte[10], 0, 10));
         assertEquals(1, availableCalls.get(), "a data set is on its way: the next read spins");
+    }
+
+    @Test
+    void aPeerThatKeepsItWaitingStopsTheSpinsUntilTheNextDataSet() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        ByteArrayInputStream slowPeer = new ByteArrayInputStream(new byte[1000]) {
+            @Override
+            public synchronized int available() {
+                asked.incrementAndGet();
+                return 0; // nothing ever waits in the socket: every spin runs out
+            }
+        };
+        SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(200), 1),
+                () -> dataSetArriving);
+
+        for (int i = 0; i < SocketInput.MAX_FAILED_SPINS; i++) {
+            slow.read(new byte[10], 0, 10);
+        }
+        int afterFailedSpins = asked.get();
+        assertTrue(afterFailedSpins >= SocketInput.MAX_FAILED_SPINS, "each read spun: " + afterFailedSpins);
+
+        slow.read(new byte[10], 0, 10);
+        assertEquals(afterFailedSpins, asked.get(), "no more spins in this data set");
+
+        dataSetArriving = false; // the data set ended; the next one begins
+        slow.read(new byte[10], 0, 10);
+        dataSetArriving = true;
+        slow.read(new byte[10], 0, 10);
+        assertTrue(asked.get() > afterFailedSpins, "the next data set spins again");
     }
 
     @Test
