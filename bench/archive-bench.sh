@@ -50,13 +50,10 @@ export TCP_NODELAY=1
 for tool in storescu storescp findscu dcmqrscp dcmqridx; do
   command -v "$tool" >/dev/null || { echo "DCMTK's $tool is missing: apt-get install -y dcmtk" >&2; exit 1; }
 done
-if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/QueryBench.class ]]; then
-  mvn -B -q install -DskipTests -pl bench -am
-fi
 if [[ ! -x distribution/target/assembly/bin/karaf ]]; then
   mvn -B -q install -DskipTests -pl distribution -am
 fi
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+CP=$(bench_classpath)
 STORE_BENCH=(java -Xmx256m -cp "$CP" org.netdicom.bench.StoreBench)
 QUERY_BENCH=(java -Xmx512m -cp "$CP" org.netdicom.bench.QueryBench)
 

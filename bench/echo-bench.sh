@@ -33,10 +33,7 @@ export TCP_NODELAY=1
 for tool in echoscu storescp; do
   command -v "$tool" >/dev/null || { echo "DCMTK's $tool is missing: apt-get install -y dcmtk" >&2; exit 1; }
 done
-if [[ ! -f bench/target/classpath.txt ]]; then
-  mvn -B -q install -DskipTests -pl bench -am
-fi
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+CP=$(bench_classpath)
 JAVA=(java -XX:+UseParallelGC -cp "$CP" org.netdicom.bench.EchoBench)
 
 rate() { python3 -c "print(f'{$1/($3-$2):.1f}')"; }

@@ -4,6 +4,17 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # Waits up to 120 s (a cold container) until something listens on 127.0.0.1:$1.
 wait_port() { for _ in $(seq 2400); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 now() { date +%s.%N; }
+# The bench module's class path for java -cp; builds the module (and what it needs) first when
+# its classes are missing.
+bench_classpath() {
+  if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/StoreBench.class
+        || ! -f bench/target/classes/org/netdicom/bench/QueryBench.class ]]; then
+    mvn -B -q install -DskipTests -pl bench -am >&2
+  fi
+  echo "bench/target/classes:$(cat bench/target/classpath.txt)"
+}
+# Where a bench writes its files: tmpfs (/dev/shm) when there is a writable one, else /tmp.
+scratch_base() { if [[ -d /dev/shm && -w /dev/shm ]]; then echo /dev/shm; else echo /tmp; fi; }
 best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
 # Ends the servers the script started and deletes its work folder.
 stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

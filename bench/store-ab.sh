@@ -21,13 +21,9 @@ N=${N:-500}
 WARM=${WARM:-4}
 export TCP_NODELAY=1
 (( $# > 0 )) || { echo "usage: $0 \"JVM options of SCP 1\" [\"... of SCP 2\" ...]" >&2; exit 1; }
-if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/StoreBench.class ]]; then
-  mvn -B -q install -DskipTests -pl bench -am
-fi
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+CP=$(bench_classpath)
 
-base=/tmp
-[[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+base=$(scratch_base)
 work=$(mktemp -d "$base/store-ab.XXXXXX")
 pids=()
 trap stop_all EXIT

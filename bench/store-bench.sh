@@ -41,17 +41,13 @@ export TCP_NODELAY=1
 for tool in storescu storescp; do
   command -v "$tool" >/dev/null || { echo "DCMTK's $tool is missing: apt-get install -y dcmtk" >&2; exit 1; }
 done
-if [[ ! -f bench/target/classpath.txt || ! -f bench/target/classes/org/netdicom/bench/StoreBench.class ]]; then
-  mvn -B -q install -DskipTests -pl bench -am
-fi
-CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+CP=$(bench_classpath)
 # shellcheck disable=SC2206
 JAVA=(java $JAVA_OPTS -cp "$CP" org.netdicom.bench.StoreBench)
 # shellcheck disable=SC2206
 SERVER=(java $JAVA_OPTS $LONG_RUNNING_OPTS -cp "$CP" org.netdicom.bench.StoreBench)
 
-base=/tmp
-[[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+base=$(scratch_base)
 work=$(mktemp -d "$base/store-bench.XXXXXX")
 pids=()
 trap stop_all EXIT
