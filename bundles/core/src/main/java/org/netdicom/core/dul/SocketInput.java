@@ -16,6 +16,10 @@ import java.util.function.BooleanSupplier;
  * associations a second (open, C-ECHO, release) as without, and our SCU, spinning for the
  * response to each 0.5 MB C-STORE, sent at 0.57x storescu's rate instead of 0.73x.
  * <p>
+ * It asks only when the read before took fewer bytes than it wanted (the socket was emptied):
+ * after a full read more bytes are likely waiting, and asking before every read was one system
+ * call per PDU for nothing (3,117 against 34 for 100 instances).
+ * <p>
  * A peer that sends slowly (a long or thin network path) would make every wait a spin in vain:
  * after {@value #MAX_FAILED_SPINS} spins in a row that saw no byte come, the reader blocks at once
  * for the rest of that data set.
@@ -33,6 +37,12 @@ final class SocketInput extends FilterInputStream {
     private final BooleanSupplier dataSetArriving;
     /** Spins in a row that saw no byte come, in the data set arriving now. */
     private int failedSpins;
+    /**
+     * Whether the last read took fewer bytes than it asked for, so that the socket is empty and the
+     * next read may block. After a full read more bytes are likely waiting: asking the socket
+     * ({@code available()}, a system call) before every read would cost one call per PDU for nothing.
+     */
+    private boolean drained = true;
 
     /** {@code dataSetArriving}: whether the peer is in the middle of sending a data set (only then it spins). */
     SocketInput(InputStream socketStream, ReadSpin spin, BooleanSupplier dataSetArriving) {
@@ -46,11 +56,13 @@ final class SocketInput extends FilterInputStream {
         if (spin.isOn()) {
             if (!dataSetArriving.getAsBoolean()) {
                 failedSpins = 0; // the next data set gets its spins again
-            } else if (failedSpins < MAX_FAILED_SPINS) {
+            } else if (drained && failedSpins < MAX_FAILED_SPINS) {
                 failedSpins = spin.awaitReadable(in) ? 0 : failedSpins + 1;
             }
         }
-        return in.read(b, off, len);
+        int n = in.read(b, off, len);
+        drained = n < len;
+        return n;
     }
 
     @Override
