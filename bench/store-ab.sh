@@ -3,6 +3,7 @@
 #
 #   bench/store-ab.sh "-Dnetdicom.readSpinMicros=0" ""        the spin off against the default
 #   ROUNDS=16 N=1000 STORESCP_OPTS="--max-pdu 131072" bench/store-ab.sh "-Dnetdicom.bench.maxPdu=131072"
+#   bench/store-ab.sh "--jars=/tmp/old/core.jar:/tmp/old/data.jar" ""   an earlier build (its jars first) against this one
 #
 # Starts storescp +B and one of our SCPs (StoreBench scp) per argument, each argument being extra
 # JVM options of that SCP (an empty one: the defaults). Every round, storescu -R +sd sends the same
@@ -38,8 +39,12 @@ pids+=($!)
 ports=()
 for i in $(seq 0 $(($# - 1))); do
   opts=("$@"); mkdir -p "$work/scp$i"; port=$(free_port)
+  jvm_opts=${opts[$i]}; cp=$CP
+  if [[ $jvm_opts =~ --jars=([^ ]+) ]]; then  # jars that come before this build's on the class path
+    cp="${BASH_REMATCH[1]}:$CP"; jvm_opts=${jvm_opts/--jars=${BASH_REMATCH[1]}/}
+  fi
   # shellcheck disable=SC2086
-  java -Xmx256m -Xms256m -XX:+AlwaysPreTouch ${opts[$i]} -cp "$CP" org.netdicom.bench.StoreBench scp "$port" \
+  java -Xmx256m -Xms256m -XX:+AlwaysPreTouch $jvm_opts -cp "$cp" org.netdicom.bench.StoreBench scp "$port" \
     "$work/scp$i" >"$work/scp$i.log" 2>&1 &
   pids+=($!); ports+=("$port")
 done

@@ -95,10 +95,23 @@ final class DurableFiles {
         }
     }
 
+    /**
+     * The folder of {@code target}, made if missing with every missing folder above it. Each folder
+     * made is an entry of its parent and is forced like a file's: a file stored in a folder that a
+     * crash loses is lost with it.
+     */
     private static Path directoryOf(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) { // createDirectories throws and catches an exception when it exists
-            Files.createDirectories(dir);
+        if (Files.isDirectory(dir)) { // createDirectories throws and catches an exception when it exists
+            return dir;
+        }
+        Path existing = dir.getParent();
+        while (existing != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(dir);
+        for (Path made = dir; made != null && !made.equals(existing); made = made.getParent()) {
+            forceDirectory(made.getParent());
         }
         return dir;
     }
@@ -112,12 +125,20 @@ final class DurableFiles {
         forceDirectory(target.toAbsolutePath().getParent());
     }
 
-    /** Forces a directory's entries to disk where the platform allows it (Linux does; Windows cannot open one). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+    /**
+     * Forces a directory's entries to disk. Where a directory cannot be opened (Windows) there is
+     * nothing to force and the rename is still atomic; where it can, a failure to force is an error:
+     * the file could vanish in a crash, so it must not be reported stored.
+     */
+    private static void forceDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
         } catch (IOException e) {
-            // not possible on this platform: the rename is still atomic
+            return;
+        }
+        try (channel) {
+            channel.force(true);
         }
     }
 }

@@ -48,7 +48,7 @@ public final class StorageService {
             Association association) {
         return () -> {
             Dataset meta = fileMeta(storeRequest, context, association);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512); // preamble, prefix and meta group: about 330 bytes
             DicomFile.writeHeader(out, meta);
             return out.toByteArray();
         };

@@ -35,6 +35,9 @@ import org.netdicom.data.dict.Uids;
 public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transferSyntax) {
     private static final int PREAMBLE = 128;
 
+    /** File Meta Information is a few hundred bytes: its writer needs no 64 KiB buffer. */
+    private static final int META_WRITER_BUFFER = 1024;
+
     /** Reads a whole Part 10 file. */
     public static DicomFile read(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
@@ -221,7 +224,6 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
         out.flush();
     }
 
-    /** Marks the value stream of a deflated data set, whose offsets are not file offsets. */
     /**
      * Writes what precedes the data set in a Part 10 file: preamble (zeros), {@code DICM} and the
      * group 0002 elements of {@code fileMeta} with their group length computed (PS3.10 7.1). A data
@@ -234,12 +236,13 @@ public record DicomFile(Dataset fileMeta, Dataset dataset, TransferSyntax transf
         head[PREAMBLE + 2] = 'C';
         head[PREAMBLE + 3] = 'M';
         out.write(head);
-        DicomWriter metaWriter = new DicomWriter(out);
+        DicomWriter metaWriter = new DicomWriter(out, META_WRITER_BUFFER);
         metaWriter.setEncoding(true, false);
         metaWriter.writeGroupWithLength(fileMeta.filter(t -> Tag.group(t) == 2));
         metaWriter.flush();
     }
 
+    /** Marks the value stream of a deflated data set, whose offsets are not file offsets. */
     private static final class InflatedValue extends java.io.FilterInputStream {
         InflatedValue(InputStream in) {
             super(in);

@@ -31,14 +31,27 @@ public final class DicomWriter {
 
     private final OutputStream out;
     private final DatasetAccess access = DatasetAccess.get();
-    private final byte[] buf = new byte[BUFFER_SIZE];
+    private final byte[] buf;
     private int pos;
     private boolean explicitVr;
     private boolean bigEndian;
     private boolean definedLengths;
 
     public DicomWriter(OutputStream out) {
+        this(out, BUFFER_SIZE);
+    }
+
+    /**
+     * A writer with a smaller buffer, for short outputs such as a File Meta Information header: the
+     * usual 64 KiB, allocated and zeroed for a few hundred bytes, was most of the cost of writing one.
+     * The size is a multiple of 8, so that a buffer of whole units never splits a value being swapped.
+     */
+    DicomWriter(OutputStream out, int bufferSize) {
+        if (bufferSize < 64 || bufferSize % 8 != 0) {
+            throw new IllegalArgumentException("buffer size must be a multiple of 8 from 64, was " + bufferSize);
+        }
         this.out = out;
+        this.buf = new byte[bufferSize];
     }
 
     /** Write sequences and items with explicit lengths instead of delimiters. */
@@ -167,10 +180,10 @@ public final class DicomWriter {
         long left = length;
         try (InputStream in = bulk.openStream()) {
             while (left > 0) {
-                if (pos == BUFFER_SIZE) {
+                if (pos == buf.length) {
                     drain();
                 }
-                int room = BUFFER_SIZE - pos;
+                int room = buf.length - pos;
                 int want = (int) Math.min(left, room);
                 int r = in.read(buf, pos, want);
                 if (r < 0) {
@@ -268,15 +281,15 @@ public final class DicomWriter {
     }
 
     private void ensure(int n) throws IOException {
-        if (BUFFER_SIZE - pos < n) {
+        if (buf.length - pos < n) {
             drain();
         }
     }
 
     private void write(byte[] b, int off, int len) throws IOException {
-        if (len > BUFFER_SIZE - pos) {
+        if (len > buf.length - pos) {
             drain();
-            if (len >= BUFFER_SIZE / 2) {
+            if (len >= buf.length / 2) {
                 out.write(b, off, len);
                 return;
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,24 @@ class DicomWriterTest {
         assertEquals(d, DicomReaderTest.read(defined, ts));
         // 3 item and 3 sequence delimiters fewer
         assertEquals(write(d, ts, false).length - 8 * 6, defined.length);
+    }
+
+    @Test
+    void aWriterWithASmallBufferWritesTheSameBytes() throws IOException {
+        Dataset d = Samples.everyVr();
+        byte[] large = new byte[5001]; // longer than the small buffer, and odd: padded
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31);
+        }
+        d.setBytes(0x00291010, VR.OW, Arrays.copyOf(large, 5000));
+        d.setBytes(0x00291011, VR.OB, large);
+        for (TransferSyntax ts : syntaxes()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DicomWriter small = new DicomWriter(out, 64);
+            small.writeDataset(d, ts);
+            small.flush();
+            assertArrayEquals(write(d, ts, false), out.toByteArray(), ts.toString());
+        }
     }
 
     @Test

@@ -115,12 +115,20 @@ public final class DurableFiles {
         }
     }
 
-    /** Forces a folder's entries to disk where the platform allows it (Linux does; Windows cannot open one). */
-    static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
+    /**
+     * Forces a folder's entries to disk. Where a folder cannot be opened (Windows) there is nothing
+     * to force and the rename is still atomic; where it can, a failure to force is an error: the file
+     * could vanish in a crash, so it must not be reported stored.
+     */
+    static void forceDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
         } catch (IOException e) {
-            // not possible on this platform: the rename is still atomic
+            return;
+        }
+        try (channel) {
+            channel.force(true);
         }
     }
 }
