@@ -15,8 +15,10 @@
 #     overwrite), the same set to both, and both keep what they received: a folder that is emptied
 #     between rounds is written into memory the kernel (and, on a VM, the host) already handed out,
 #     while a growing one is not, which on this VM halves storescp's rate on tmpfs. The node gets
-#     WARMUP (14) untimed sets first, as a server is warm (its C2 compiler was still busy after 3,500
-#     instances: it kept a CPU and made the scheduler stack storescu on the node's CPU).
+#     untimed sets first, as a server is warm: new sets until two in a row cost its JIT less than
+#     20 ms of compiling (warm_until_steady in lib.sh), WARM_MIN (14) to WARM_MAX (40) of them (its
+#     C2 compiler was still busy after 3,500 instances: it kept a CPU and made the scheduler stack
+#     storescu on the node's CPU).
 #     Both write to the same kind of folder, BENCH_DIR (default /dev/shm, tmpfs; on tmpfs fsync costs
 #     nothing, on a disk it costs us and not storescp). Best of ROUNDS, storescu's start included,
 #     and the median of the rounds' ratios (each round sends the same set to both, back to back).
@@ -43,7 +45,8 @@ N_DCMQR=${N_DCMQR:-3000}
 N_QUERIES=${N_QUERIES:-1000}
 BENCH_DIR=${BENCH_DIR:-/dev/shm}
 PARTS=${PARTS:-store find}   # which of (1) store and (2) find to run
-WARMUP=${WARMUP:-14}         # untimed sets stored into the node first: its JIT needs about 7,000 instances
+WARM_MIN=${WARM_MIN:-14}     # untimed sets stored into the node first: at least these,
+WARM_MAX=${WARM_MAX:-40}     # at most these, until its JIT is quiet
 [[ -d $BENCH_DIR && -w $BENCH_DIR ]] || BENCH_DIR=/tmp
 export TCP_NODELAY=1
 
@@ -111,16 +114,27 @@ storescu_time() {  # folder port aet
 
 # -- (1) C-STORE
 if [[ " $PARTS " == *" store "* ]]; then
-echo "== generating $((ROUNDS + WARMUP)) sets of $N_STORE instances"
-for r in $(seq $((1 - WARMUP)) "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$((r + WARMUP))"; done
-for r in $(seq $((1 - WARMUP)) 0); do storescu_time "$work/set$r" "$NODE_PORT" NETDICOM >/dev/null; done  # warm-up
+echo "== generating $ROUNDS sets of $N_STORE instances"
+for r in $(seq 1 "$ROUNDS"); do "${STORE_BENCH[@]}" generate "$work/set$r" "$N_STORE" 0 "$r"; done
+warm_sets=0
+# one untimed set of new instances into the node (its UIDs after the rounds' sets)
+warm_set() {
+  warm_sets=$((warm_sets + 1))
+  "${STORE_BENCH[@]}" generate "$work/warm" "$N_STORE" 0 "$((ROUNDS + warm_sets))" >/dev/null
+  storescu_time "$work/warm" "$NODE_PORT" NETDICOM
+  rm -rf "$work/warm"
+}
+node_jvm=$(pgrep -f -- "-Dkaraf.base=$work/node" | head -1)
+warmed=$(warm_until_steady "$node_jvm" warm_set)
+echo "== node warm after $warmed"
+warm_sets=${warmed%% *}
 dcmtk=(); ours=()
 for r in $(seq 1 "$ROUNDS"); do
   dcmtk+=("$(storescu_time "$work/set$r" "$DCMTK_PORT" STORESCP)")
   ours+=("$(storescu_time "$work/set$r" "$NODE_PORT" NETDICOM)")
 done
 stored=$(count_files "$work/data/storage")
-[[ $stored == $((N_STORE * (ROUNDS + WARMUP))) ]] || echo "WARNING: $stored files stored, expected $((N_STORE * (ROUNDS + WARMUP)))" >&2
+[[ $stored == $((N_STORE * (ROUNDS + warm_sets))) ]] || echo "WARNING: $stored files stored, expected $((N_STORE * (ROUNDS + warm_sets)))" >&2
 b=$(best "${dcmtk[@]}"); o=$(best "${ours[@]}")
 size=$(du -b "$work/set1/00000.dcm" | cut -f1)
 echo "-- (1) $N_STORE instances of $size bytes, one association, a new set each round, best of $ROUNDS"

@@ -46,3 +46,30 @@ CFG
   pids+=($!)
   wait_port "$2" || { echo "dcmqrscp did not start" >&2; cat "$1.log" >&2; exit 1; }
 }
+
+# Seconds JVM $1 has spent in its JIT compilers so far (jstat's total compile time).
+jit_seconds() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}'; }
+# Warms the JVM $1 up as a server is warm: runs the rest of the arguments (one untimed pass of
+# work) until two passes in a row cost its JIT less than 20 ms of compiling, at least WARM_MIN
+# (default 4) and at most WARM_MAX (default 40) times; prints how many passes it took and the
+# compile time of the last one. On the 2-core VM the C2 compiler was still busy after 5,000
+# C-STOREs of 0.5 MB (openSpoolFile alone took 0.5 s of C2 at 7,000): a fixed warm-up left such
+# compiles in the measured rounds, and one took a core from storescu or our reader.
+warm_until_steady() {  # pid command...
+  local pid=$1 passes=0 quiet=0 before after spent=?
+  shift
+  while (( passes < ${WARM_MAX:-40} )); do
+    before=$(jit_seconds "$pid")
+    "$@" >/dev/null
+    after=$(jit_seconds "$pid")
+    passes=$((passes + 1))
+    if [[ -z $before || -z $after ]]; then  # no jstat (a JRE): a fixed warm-up
+      (( passes >= ${WARM_MIN:-4} )) && break
+      continue
+    fi
+    spent=$(python3 -c "print(round(($after - $before) * 1000))")
+    if (( spent < 20 )); then quiet=$((quiet + 1)); else quiet=0; fi
+    (( passes >= ${WARM_MIN:-4} && quiet >= 2 )) && break
+  done
+  echo "$passes passes, the last compiling ${spent} ms"
+}

@@ -8,7 +8,8 @@
 # Starts storescp +B and one of our SCPs (StoreBench scp) per argument, each argument being extra
 # JVM options of that SCP (an empty one: the defaults). Every round, storescu -R +sd sends the same
 # N instances of 0.5 MB over one association to storescp, then to each SCP in the order given; the
-# SCPs first get WARM untimed passes. Prints each round's seconds, then per SCP the best time and the
+# SCPs are first warmed up until their JIT is quiet (warm_until_steady in lib.sh: WARM_MIN, WARM_MAX
+# passes). Prints each round's seconds, then per SCP the best time and the
 # median over the rounds of storescp's time / the SCP's. On the 2-core development VM one
 # configuration's median ranges over about +-7 % from one run to the next, and the SCP given first
 # gains a few percent from its place in the round: compare variants within one run, and swap their
@@ -19,7 +20,6 @@ source bench/lib.sh
 
 ROUNDS=${ROUNDS:-10}
 N=${N:-500}
-WARM=${WARM:-4}
 export TCP_NODELAY=1
 (( $# > 0 )) || { echo "usage: $0 \"JVM options of SCP 1\" [\"... of SCP 2\" ...]" >&2; exit 1; }
 CP=$(bench_classpath)
@@ -36,7 +36,7 @@ DCMTK_PORT=$(free_port)
 (cd "$work/dcmtk" && exec storescp ${STORESCP_OPTS:-} --aetitle STORESCP +B -od "$work/dcmtk" "$DCMTK_PORT") \
   >/dev/null 2>&1 &
 pids+=($!)
-ports=()
+ports=(); scp_pids=()
 for i in $(seq 0 $(($# - 1))); do
   opts=("$@"); mkdir -p "$work/scp$i"; port=$(free_port)
   jvm_opts=${opts[$i]}; cp=$CP
@@ -46,7 +46,7 @@ for i in $(seq 0 $(($# - 1))); do
   # shellcheck disable=SC2086
   java -Xmx256m -Xms256m -XX:+AlwaysPreTouch $jvm_opts -cp "$cp" org.netdicom.bench.StoreBench scp "$port" \
     "$work/scp$i" >"$work/scp$i.log" 2>&1 &
-  pids+=($!); ports+=("$port")
+  pids+=($!); ports+=("$port"); scp_pids+=($!)
 done
 wait_port "$DCMTK_PORT" || { echo "storescp did not start" >&2; exit 1; }
 for port in "${ports[@]}"; do wait_port "$port" || { echo "an SCP did not start" >&2; cat "$work"/scp*.log >&2; exit 1; }; done
@@ -56,7 +56,9 @@ seconds() {  # port aet
   storescu -R +sd -aec "$2" 127.0.0.1 "$1" "$work/small" >/dev/null
   python3 -c "print($(now) - $t0)"
 }
-for _ in $(seq "$WARM"); do for port in "${ports[@]}"; do seconds "$port" NETDICOM >/dev/null; done; done
+for i in "${!ports[@]}"; do
+  echo "== SCP $((i + 1)) warm after $(warm_until_steady "${scp_pids[$i]}" seconds "${ports[$i]}" NETDICOM)"
+done
 echo "== $N instances of 0.5 MB, $ROUNDS rounds; seconds: storescp, then each SCP"
 for _ in $(seq "$ROUNDS"); do
   line="$(seconds "$DCMTK_PORT" STORESCP)"

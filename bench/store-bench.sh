@@ -15,8 +15,10 @@
 # Both SCPs write Part 10 files to a folder on tmpfs (/dev/shm if present, else /tmp), storescp with
 # +B (the data set written as received, without parsing it: its fastest mode), ours with storePart10
 # (the spool file forced and renamed into place, or the data set written from memory).
-# Our SCPs and the warm SCU run as long-running processes do: their JIT compiled (WARMUP untimed
-# passes of (a) first; the JIT needs about 2,000 instances) and their heap committed and touched at
+# Our SCPs and the warm SCU run as long-running processes do: their JIT done compiling (untimed
+# passes of (a) first, until two passes in a row cost the JIT less than 20 ms: warm_until_steady in
+# lib.sh for the SCPs, the same rule inside the SCU; WARM_MIN to WARM_MAX passes, on the 2-core VM
+# about 20, 10,000 instances) and their heap committed and touched at
 # start (LONG_RUNNING_OPTS, default -Xms256m -XX:+AlwaysPreTouch: on this VM every first touch of a
 # page costs about 9 us, and a heap that grows into new pages while it is measured cost our SCU a
 # quarter of its rate). The fresh SCU is a new JVM every run with the command-line tools' options
@@ -32,7 +34,8 @@ source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 N_SMALL=${N_SMALL:-500}
 N_LARGE=${N_LARGE:-4}
-WARMUP=${WARMUP:-4}                 # untimed passes of (a): into our SCPs first, by the warm SCU before its run
+WARM_MIN=${WARM_MIN:-4}             # untimed passes of (a), into our SCPs and by the warm SCU: at least these,
+WARM_MAX=${WARM_MAX:-40}            # at most these, until the JIT is quiet
 LARGE_FRAMES=${LARGE_FRAMES:-100}   # 1024 x 1024 x 16 bit: 2 MiB a frame
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 LONG_RUNNING_OPTS=${LONG_RUNNING_OPTS:--Xms256m -XX:+AlwaysPreTouch}
@@ -83,11 +86,11 @@ storescu_time() {  # set port aet
 }
 ours_time() {  # set port aet [--warm]
   # fresh: the command-line tools' JIT option (bin/netdicom: first tier only); warm: a long-running
-  # application's JVM, WARMUP untimed passes of (a) first
+  # application's JVM, untimed passes of (a) first until its JIT is quiet
   local opts=(-XX:TieredStopAtLevel=1) warm=()
   if [[ ${4:-} == --warm ]]; then
     # shellcheck disable=SC2206
-    opts=($LONG_RUNNING_OPTS); warm=(--warm "$WARMUP" "$work/small")
+    opts=($LONG_RUNNING_OPTS); warm=(--warm "$WARM_MIN-$WARM_MAX" "$work/small")
   fi
   clear_received
   java $JAVA_OPTS "${opts[@]}" -cp "$CP" org.netdicom.bench.StoreBench scu "${warm[@]}" 127.0.0.1 "$2" "$3" "$work/$1" \
@@ -110,9 +113,9 @@ PYEOF
 
 echo "== C-STORE, $(nproc) cores, DCMTK $(storescu --version | sed -n 's/.*storescu v\([^ ]*\).*/\1/p'), $(java -version 2>&1 | sed -n 1p)"
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --output=fstype "$base" | tail -1)); JAVA_OPTS $JAVA_OPTS; long-running: $LONG_RUNNING_OPTS"
-for _ in $(seq "$WARMUP"); do  # a running server is warm: its JIT needs about 2,000 instances
-  for port in "$OUR_PORT" "$MEMORY_PORT"; do storescu_time small "$port" NETDICOM >/dev/null; done
-done
+# a running server is warm: its JIT is done compiling
+echo "== SCP warm after $(warm_until_steady "$OUR_PID" storescu_time small "$OUR_PORT" NETDICOM)"
+echo "== SCP (memory) warm after $(warm_until_steady "$MEMORY_PID" storescu_time small "$MEMORY_PORT" NETDICOM)"
 for set in small large; do
   if [[ $set == small ]]; then
     echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS; ratio: median of the rounds'"

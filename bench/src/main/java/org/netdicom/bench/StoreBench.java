@@ -2,6 +2,8 @@ package org.netdicom.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +44,15 @@ public final class StoreBench {
     private static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     private static final String WORD_SECONDARY_CAPTURE = "1.2.840.10008.5.1.4.1.1.7.3";
 
+    /** A warm-up pass that costs the JIT less than this (milliseconds of compiling) is a quiet one. */
+    private static final long QUIET_JIT_MILLIS = 20;
+
     private StoreBench() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm PASSES DIR] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm MIN-MAX DIR] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
@@ -58,8 +63,9 @@ public final class StoreBench {
             case "scu" -> {
                 boolean warm = args[1].equals("--warm");
                 int at = warm ? 4 : 1;
+                String[] passes = warm ? args[2].split("-", 2) : new String[] {"0"};
                 send(args[at], Integer.parseInt(args[at + 1]), args[at + 2], List.of(args).subList(at + 3, args.length),
-                        warm ? Integer.parseInt(args[2]) : 0, warm ? args[3] : null);
+                        Integer.parseInt(passes[0]), Integer.parseInt(passes[passes.length - 1]), warm ? args[3] : null);
             }
             default -> {
                 System.err.println("unknown mode " + args[0]);
@@ -161,13 +167,19 @@ public final class StoreBench {
 
     /**
      * Sends all files (directories: the files in them, sorted) over one association. First, untimed,
-     * sends the files of {@code warmupDir} {@code warmupPasses} times, each pass over an association
-     * of its own, so that the JIT has compiled the sending path: as in a long-running application.
+     * sends the files of {@code warmupDir}, each pass over an association of its own, until the JIT
+     * is done compiling the sending path, as in a long-running application: until two passes in a
+     * row cost it less than {@link #QUIET_JIT_MILLIS} of compiling, at least {@code minPasses} and
+     * at most {@code maxPasses} times (bench/lib.sh's warm_until_steady does the same for the SCPs).
      */
-    private static void send(String host, int port, String aet, List<String> paths, int warmupPasses,
+    private static void send(String host, int port, String aet, List<String> paths, int minPasses, int maxPasses,
             String warmupDir) throws Exception {
-        for (int pass = 0; pass < warmupPasses; pass++) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int quiet = 0;
+        for (int pass = 0; pass < maxPasses && (pass < minPasses || quiet < 2); pass++) {
+            long before = jit.getTotalCompilationTime();
             store(host, port, aet, list(List.of(warmupDir)));
+            quiet = jit.getTotalCompilationTime() - before < QUIET_JIT_MILLIS ? quiet + 1 : 0;
         }
         long start = System.nanoTime();
         store(host, port, aet, list(paths));
