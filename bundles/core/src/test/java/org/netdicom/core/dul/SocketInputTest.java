@@ -19,8 +19,11 @@ class SocketInputTest {
      */
     private static final class Socket extends InputStream {
         final AtomicInteger asked = new AtomicInteger();
+        /** Reads that the socket was asked about before (each spin asks at least once). */
+        int spunReads;
+        private int askedAtLastRead;
         private final int perRead;
-        private final int waiting;
+        private int waiting;
 
         Socket(int perRead, int waiting) {
             this.perRead = perRead;
@@ -34,6 +37,10 @@ class SocketInputTest {
 
         @Override
         public int read(byte[] b, int off, int len) {
+            if (asked.get() > askedAtLastRead) {
+                spunReads++;
+            }
+            askedAtLastRead = asked.get();
             return Math.min(len, perRead);
         }
 
@@ -80,7 +87,7 @@ class SocketInputTest {
     }
 
     @Test
-    void aPeerThatKeepsItWaitingStopsTheSpinsUntilTheNextDataSet() throws Exception {
+    void aPeerThatKeepsItWaitingStopsTheSpinsForTheRestOfTheDataSet() throws Exception {
         Socket slowPeer = new Socket(5, 0); // nothing ever waits in the socket: every spin runs out
         SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(200), 1),
                 () -> dataSetArriving);
@@ -93,12 +100,56 @@ class SocketInputTest {
 
         slow.read(new byte[10], 0, 10);
         assertEquals(afterFailedSpins, slowPeer.asked.get(), "no more spins in this data set");
+    }
 
-        dataSetArriving = false; // the data set ended; the next one begins
+    @Test
+    void spinsThatOftenFailOnlySampleThePeerFromTimeToTime() throws Exception {
+        Socket slowPeer = new Socket(5, 0);
+        SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
+                () -> dataSetArriving);
         slow.read(new byte[10], 0, 10);
-        dataSetArriving = true;
-        slow.read(new byte[10], 0, 10);
-        assertTrue(slowPeer.asked.get() > afterFailedSpins, "the next data set spins again");
+        assertTrue(slow.missPercent() < SocketInput.MAX_MISS_PERCENT, "one failed spin is not enough");
+        slow.read(new byte[10], 0, 10); // a second one in a row: the share is above the limit
+        assertTrue(slow.missPercent() > SocketInput.MAX_MISS_PERCENT, "share " + slow.missPercent());
+
+        int spinsBefore = slowPeer.spunReads;
+        for (int dataSet = 0; dataSet < 2 * SocketInput.SAMPLE_EVERY; dataSet++) {
+            dataSetArriving = false;
+            slow.read(new byte[10], 0, 10);
+            dataSetArriving = true;
+            slow.read(new byte[10], 0, 10); // the first wait of a data set
+        }
+        assertEquals(2, slowPeer.spunReads - spinsBefore, "one wait in " + SocketInput.SAMPLE_EVERY + " spins");
+    }
+
+    @Test
+    void whenThePeerKeepsUpAgainTheSpinsComeBack() throws Exception {
+        Socket peer = new Socket(5, 0);
+        SocketInput input = new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
+                () -> dataSetArriving);
+        input.read(new byte[10], 0, 10);
+        input.read(new byte[10], 0, 10); // two failed spins
+        peer.waiting = 5; // from now on bytes are there whenever a spin looks
+
+        for (int i = 0; i < 4 * SocketInput.SAMPLE_EVERY; i++) {
+            dataSetArriving = false;
+            input.read(new byte[10], 0, 10);
+            dataSetArriving = true;
+            input.read(new byte[10], 0, 10);
+        }
+        assertTrue(input.missPercent() < SocketInput.MAX_MISS_PERCENT, "share " + input.missPercent());
+        int spun = peer.spunReads;
+        input.read(new byte[10], 0, 10);
+        assertEquals(spun + 1, peer.spunReads, "every wait spins again");
+    }
+
+    @Test
+    void aPeerThatKeepsUpKeepsTheSpins() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            input.read(new byte[1000], 0, 1000); // 100 of 1000: each read empties the socket, bytes come back at once
+        }
+        assertEquals(100, socket.asked.get());
+        assertEquals(0, input.missPercent());
     }
 
     @Test
