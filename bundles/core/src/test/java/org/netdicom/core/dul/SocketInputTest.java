@@ -125,21 +125,21 @@ class SocketInputTest {
     @Test
     void whenThePeerKeepsUpAgainTheSpinsComeBack() throws Exception {
         Socket peer = new Socket(5, 0);
-        SocketInput input = new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
+        SocketInput reader = new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
                 () -> dataSetArriving);
-        input.read(new byte[10], 0, 10);
-        input.read(new byte[10], 0, 10); // two failed spins
+        reader.read(new byte[10], 0, 10);
+        reader.read(new byte[10], 0, 10); // two failed spins
         peer.waiting = 5; // from now on bytes are there whenever a spin looks
 
         for (int i = 0; i < 4 * SocketInput.SAMPLE_EVERY; i++) {
             dataSetArriving = false;
-            input.read(new byte[10], 0, 10);
+            reader.read(new byte[10], 0, 10);
             dataSetArriving = true;
-            input.read(new byte[10], 0, 10);
+            reader.read(new byte[10], 0, 10);
         }
-        assertTrue(input.missPercent() < SocketInput.MAX_MISS_PERCENT, "share " + input.missPercent());
+        assertTrue(reader.missPercent() < SocketInput.MAX_MISS_PERCENT, "share " + reader.missPercent());
         int spun = peer.spunReads;
-        input.read(new byte[10], 0, 10);
+        reader.read(new byte[10], 0, 10);
         assertEquals(spun + 1, peer.spunReads, "every wait spins again");
     }
 
