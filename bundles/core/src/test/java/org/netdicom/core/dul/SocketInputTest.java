@@ -102,11 +102,22 @@ class SocketInputTest {
         assertEquals(afterFailedSpins, slowPeer.asked.get(), "no more spins in this data set");
     }
 
+    private SocketInput spinningFor50Micros(Socket peer) {
+        return new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1), () -> dataSetArriving);
+    }
+
+    /** A read between messages, then the first read of the next data set (a wait that may spin). */
+    private void firstWaitOfTheNextDataSet(SocketInput reader) throws Exception {
+        dataSetArriving = false;
+        reader.read(new byte[10], 0, 10);
+        dataSetArriving = true;
+        reader.read(new byte[10], 0, 10);
+    }
+
     @Test
     void spinsThatOftenFailOnlySampleThePeerFromTimeToTime() throws Exception {
         Socket slowPeer = new Socket(5, 0);
-        SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
-                () -> dataSetArriving);
+        SocketInput slow = spinningFor50Micros(slowPeer);
         slow.read(new byte[10], 0, 10);
         assertTrue(slow.missPercent() < SocketInput.MAX_MISS_PERCENT, "one failed spin is not enough");
         slow.read(new byte[10], 0, 10); // a second one in a row: the share is above the limit
@@ -114,10 +125,7 @@ class SocketInputTest {
 
         int spinsBefore = slowPeer.spunReads;
         for (int dataSet = 0; dataSet < 2 * SocketInput.SAMPLE_EVERY; dataSet++) {
-            dataSetArriving = false;
-            slow.read(new byte[10], 0, 10);
-            dataSetArriving = true;
-            slow.read(new byte[10], 0, 10); // the first wait of a data set
+            firstWaitOfTheNextDataSet(slow);
         }
         assertEquals(2, slowPeer.spunReads - spinsBefore, "one wait in " + SocketInput.SAMPLE_EVERY + " spins");
     }
@@ -125,17 +133,13 @@ class SocketInputTest {
     @Test
     void whenThePeerKeepsUpAgainTheSpinsComeBack() throws Exception {
         Socket peer = new Socket(5, 0);
-        SocketInput reader = new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1),
-                () -> dataSetArriving);
+        SocketInput reader = spinningFor50Micros(peer);
         reader.read(new byte[10], 0, 10);
         reader.read(new byte[10], 0, 10); // two failed spins
         peer.waiting = 5; // from now on bytes are there whenever a spin looks
 
         for (int i = 0; i < 4 * SocketInput.SAMPLE_EVERY; i++) {
-            dataSetArriving = false;
-            reader.read(new byte[10], 0, 10);
-            dataSetArriving = true;
-            reader.read(new byte[10], 0, 10);
+            firstWaitOfTheNextDataSet(reader);
         }
         assertTrue(reader.missPercent() < SocketInput.MAX_MISS_PERCENT, "share " + reader.missPercent());
         int spun = peer.spunReads;
