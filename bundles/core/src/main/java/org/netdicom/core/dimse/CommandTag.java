@@ -72,7 +72,6 @@ public enum CommandTag {
         }
     }
 
-    /** The element for {@code tag}, or null if the command group does not define it. */
     /** The element's VR in the data dictionary (PS3.7 Table E.1-1), which a data set of it carries. */
     public VR dataVr() {
         return switch (vr) {
@@ -84,6 +83,7 @@ public enum CommandTag {
         };
     }
 
+    /** The element for {@code tag}, or null if the command group does not define it. */
     public static CommandTag of(int tag) {
         return BY_TAG.get(tag);
     }

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each wake-up costs the <em>sending</em> side an inter-processor interrupt (a VM exit) in its
  * {@code write}. A reader that keeps up with a sender blocks several times per data set: storescu
  * spent 30-50 ms more CPU sending 500 instances of 0.5 MB to us than to storescp, which reads more
- * slowly and seldom waits (our SCP: 10-13 context switches per instance, storescp 2). Spinning for
- * the rest of a data set keeps the reader awake when it comes: through our SCP, 7 % more C-STOREs
- * of 0.5 MB on the development VM (docs/benchmarks.md).
+ * slowly and seldom waits (our SCP without the spin: 10-13 context switches per instance, storescp
+ * 2, at 16 KiB PDUs). Spinning for the rest of a data set keeps the reader awake when it comes:
+ * through our SCP, 7 % more C-STOREs of 0.5 MB on the development VM (docs/benchmarks.md).
  * <p>
  * At most one thread fewer than there are processors spins at any moment, so spinning never takes
  * the last core from threads with work; the others block at once. The spin only asks the socket
