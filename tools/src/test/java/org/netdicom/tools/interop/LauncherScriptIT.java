@@ -93,6 +93,60 @@ class LauncherScriptIT {
     }
 
     @Test
+    void theFirstRunRecordsAClassArchiveThatLaterRunsMap() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString());
+        Dcmtk.Result first = netdicom(env, "--version");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertEquals(1, first.output().lines().count(), "no CDS message among the tool's output: " + first);
+        List<Path> recorded = filesIn(cache);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertTrue(recorded.get(0).getFileName().toString().matches("tools-\\d+-\\d+\\.jsa\\.\\d+"), recorded.toString());
+
+        // the next run adopts the archive (its writer has ended) and maps it: our classes come from it
+        Dcmtk.Result second = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "JAVA_OPTS", "-Xlog:class+load=info"),
+                "--version");
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.output().contains("org.netdicom.tools.Netdicom source: shared objects file (top)"),
+                second.output().lines().filter(l -> l.contains("org.netdicom.tools.Netdicom ")).toList().toString());
+        assertEquals(List.of(recorded.get(0).resolveSibling(recorded.get(0).getFileName().toString()
+                .replaceAll("\\.\\d+$", ""))), filesIn(cache));
+    }
+
+    @Test
+    void anArchiveCutShortIsDeletedNotMapped() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString());
+        assertEquals(0, netdicom(env, "--version").exitCode());
+        Path whole = filesIn(cache).get(0);
+        // as a writer killed while writing leaves it (a pid no process has): mapping it would crash the JVM
+        Path cut = whole.resolveSibling(whole.getFileName().toString().replaceAll("\\d+$", "99999999"));
+        byte[] bytes = Files.readAllBytes(whole);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.delete(whole);
+
+        Dcmtk.Result r = netdicom(env, "--version");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.output().startsWith("netdicom "), r.toString());
+        assertFalse(Files.exists(cut), "the cut archive is deleted");
+        assertEquals(1, filesIn(cache).size(), "this run records a new one: " + filesIn(cache));
+    }
+
+    @Test
+    void noArchiveWhenTurnedOff() throws Exception {
+        Path cache = dir.resolve("cache");
+        Dcmtk.Result r = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "NETDICOM_CDS", "off"), "--version");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(!Files.exists(cache) || filesIn(cache).isEmpty());
+    }
+
+    private static List<Path> filesIn(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
     void storescpFromTheScriptReceivesFromDcmtkStorescu() throws Exception {
         Path in = dir.resolve("in");
         TestFiles.archive(in);
