@@ -45,6 +45,12 @@ public final class IncomingDataSet {
     private static final int SPOOL_BUFFER = 64 * 1024;
     /** The reading thread's spool buffer, lent to one data set at a time: a direct buffer is costly to make. */
     private static final ThreadLocal<ByteBuffer> SPOOL_BUFFERS = new ThreadLocal<>();
+    /**
+     * A spooled data set's first bytes are also kept in memory, this many at most: enough for the
+     * attributes in front of the Pixel Data of most images, which is what a storage handler reads
+     * back (see {@link HeadFirstInputStream}).
+     */
+    static final int HEAD = 16 * 1024;
 
     private final Path spoolDirectory;
     private final int memoryLimit;
@@ -59,6 +65,9 @@ public final class IncomingDataSet {
     private FileChannel fileOut;
     private ByteBuffer pending;
     private long length;
+    /** The spooled data set's first bytes ({@link #HEAD} at most), also in the file. */
+    private byte[] head;
+    private int headLength;
 
     /**
      * @param spoolDirectory where data sets larger than {@code memoryLimit} are written
@@ -85,6 +94,19 @@ public final class IncomingDataSet {
         }
         if (fileOut == null) {
             spill();
+        }
+        spoolData(data, off, len);
+    }
+
+    /** Spools bytes of the data set, the first {@link #HEAD} of them also kept in {@link #head}. */
+    private void spoolData(byte[] data, int off, int len) throws IOException {
+        if (headLength < HEAD) {
+            if (head == null) {
+                head = new byte[HEAD];
+            }
+            int n = Math.min(len, HEAD - headLength);
+            System.arraycopy(data, off, head, headLength, n);
+            headLength += n;
         }
         spool(data, off, len);
     }
@@ -139,7 +161,7 @@ public final class IncomingDataSet {
         prefixLength = head.length;
         spool(head, 0, head.length);
         for (int i = 0; i < blocks.size(); i++) {
-            spool(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
+            spoolData(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
         }
         blocks = null;
     }
@@ -192,7 +214,7 @@ public final class IncomingDataSet {
         }
         returnSpoolBuffer();
         // the file stays open: whoever stores it forces it through this channel, and closes it
-        return ReceivedDataSet.inFile(file, fileOut, prefixLength, length);
+        return ReceivedDataSet.inFile(file, fileOut, prefixLength, length, head, headLength);
     }
 
     /** Throws away what was received (a message that failed half-way). */

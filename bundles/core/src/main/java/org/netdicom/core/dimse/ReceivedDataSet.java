@@ -34,6 +34,9 @@ public final class ReceivedDataSet implements AutoCloseable {
     private FileChannel channel;
     /** True while {@link #file} is the spool file, which {@link #close()} deletes. */
     private boolean spooled;
+    /** A spooled data set's first bytes, also kept in memory (null: none kept); {@link #headLength} of them. */
+    private byte[] head;
+    private int headLength;
 
     private ReceivedDataSet(byte[] bytes, int offset, long length, Path file, long fileOffset) {
         this.bytes = bytes;
@@ -61,11 +64,16 @@ public final class ReceivedDataSet implements AutoCloseable {
 
     /**
      * A data set in the spool file {@code file} from {@code fileOffset} to its end, written through
-     * {@code channel}, which stays open until the data set is stored or closed.
+     * {@code channel}, which stays open until the data set is stored or closed; its first
+     * {@code headLength} bytes are also in {@code head} (or null), so that reading them does not
+     * open the file.
      */
-    static ReceivedDataSet inFile(Path file, FileChannel channel, long fileOffset, long length) {
+    static ReceivedDataSet inFile(Path file, FileChannel channel, long fileOffset, long length, byte[] head,
+            int headLength) {
         ReceivedDataSet data = new ReceivedDataSet(null, 0, length, file, fileOffset);
         data.channel = channel;
+        data.head = head;
+        data.headLength = head == null ? 0 : (int) Math.min(headLength, length);
         return data;
     }
 
@@ -180,8 +188,15 @@ public final class ReceivedDataSet implements AutoCloseable {
             return collected != null ? new BlocksInputStream(collected, length)
                     : new ByteArrayInputStream(bytes, offset, (int) length);
         }
+        if (head != null) {
+            return new HeadFirstInputStream(head, headLength, length, () -> openFileAt(fileOffset + headLength));
+        }
+        return openFileAt(fileOffset);
+    }
+
+    private InputStream openFileAt(long position) throws IOException {
         InputStream in = Files.newInputStream(file());
-        in.skipNBytes(fileOffset);
+        in.skipNBytes(position);
         return in;
     }
 

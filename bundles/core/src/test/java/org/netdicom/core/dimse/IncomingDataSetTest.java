@@ -88,6 +88,59 @@ class IncomingDataSetTest {
     }
 
     @Test
+    void aSpooledDataSetsFirstBytesAreReadFromMemoryAndTheRestFromTheFile() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 0, Long.MAX_VALUE, () -> new byte[] {'P', 'F'});
+        byte[] all = new byte[0];
+        for (int i = 0; i < 5; i++) {
+            byte[] f = fragment(i, 10_000);
+            data.append(f, 0, f.length);
+            all = concat(all, f);
+        }
+        ReceivedDataSet received = data.finish();
+        Path file = received.file();
+        try (InputStream in = received.open()) {
+            byte[] head = in.readNBytes(IncomingDataSet.HEAD);
+            assertArrayEquals(java.util.Arrays.copyOf(all, IncomingDataSet.HEAD), head);
+            // the file is not needed for the head: overwriting its copy of those bytes changes nothing read
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(new byte[IncomingDataSet.HEAD]), 2);
+            }
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, IncomingDataSet.HEAD, all.length), in.readAllBytes(),
+                    "the rest, from the file, right after the head");
+            assertEquals(-1, in.read());
+        }
+        Path moved = spool.resolve("moved.dcm");
+        assertTrue(received.moveTo(moved));
+        try (InputStream in = received.open()) {
+            assertEquals(1000, in.skip(1000));
+            assertEquals(all[1000] & 0xFF, in.read());
+            in.skipNBytes(IncomingDataSet.HEAD);
+            assertEquals(all[1001 + IncomingDataSet.HEAD] & 0xFF, in.read(), "read from the moved file");
+        }
+        received.close();
+        assertTrue(Files.exists(moved));
+    }
+
+    @Test
+    void aSpooledDataSetShorterThanTheHeadNeverOpensItsFile() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 0, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE);
+        byte[] small = fragment(3, 1000);
+        data.append(small, 0, small.length);
+        ReceivedDataSet received = data.finish();
+        Files.delete(received.file()); // were it opened, reading would fail
+        try (InputStream in = received.open()) {
+            assertArrayEquals(small, in.readAllBytes());
+        }
+        received.close();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void refusesADataSetLongerThanItsMaximum() throws IOException {
         IncomingDataSet data = new IncomingDataSet(spool, 1000, 1500, IncomingDataSet.Prefix.NONE);
         assertDoesNotThrow(() -> data.append(new byte[1000], 0, 1000));
