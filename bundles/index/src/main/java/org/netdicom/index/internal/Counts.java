@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The values of a study, series and patient row that are derived from the rows below: the
  * Number of ... Related ... counts, Modalities in Study and SOP Classes in Study (PS3.4 C.6.1.1),
- * recounted from the rows, and rows left without instances deleted.
+ * recounted from the rows, and rows left without instances deleted. The rows keep the counts of
+ * series and studies and the series its instances; the instances of a study or patient are summed
+ * from its series when a query asks ({@link SqlSelection}).
  */
 final class Counts {
 
@@ -24,20 +26,15 @@ final class Counts {
     }
 
     static void recountStudy(Connection c, long studyPk) throws SQLException {
-        IndexWriter.update(c, "UPDATE dicom_study SET "
-                + "num_series = (SELECT COUNT(*) FROM dicom_series WHERE study_fk = ?), "
-                + "num_instances = (SELECT COUNT(*) FROM dicom_instance i JOIN dicom_series r ON i.series_fk = r.pk "
-                + "WHERE r.study_fk = ?) WHERE pk = ?", studyPk, studyPk, studyPk);
+        IndexWriter.update(c, "UPDATE dicom_study SET num_series = (SELECT COUNT(*) FROM dicom_series WHERE study_fk = ?) "
+                + "WHERE pk = ?", studyPk, studyPk);
     }
 
     static void recountPatient(Connection c, long patientPk) throws SQLException {
         IndexWriter.update(c, "UPDATE dicom_patient SET "
                 + "num_studies = (SELECT COUNT(*) FROM dicom_study WHERE patient_fk = ?), "
                 + "num_series = (SELECT COUNT(*) FROM dicom_series r JOIN dicom_study s ON r.study_fk = s.pk "
-                + "WHERE s.patient_fk = ?), "
-                + "num_instances = (SELECT COUNT(*) FROM dicom_instance i JOIN dicom_series r ON i.series_fk = r.pk "
-                + "JOIN dicom_study s ON r.study_fk = s.pk WHERE s.patient_fk = ?) WHERE pk = ?",
-                patientPk, patientPk, patientPk, patientPk);
+                + "WHERE s.patient_fk = ?) WHERE pk = ?", patientPk, patientPk, patientPk);
     }
 
     /**

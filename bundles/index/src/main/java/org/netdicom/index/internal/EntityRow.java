@@ -20,11 +20,14 @@ final class EntityRow {
     private EntityRow() {
     }
 
-    static Dataset attributes(ResultSet r, QueryLevel level) throws SQLException {
+    /** {@code instanceCounts}: whether the selection has the patient's and study's numbers of instances. */
+    static Dataset attributes(ResultSet r, QueryLevel level, boolean instanceCounts) throws SQLException {
         Dataset merged = DatasetBlob.decode(r.getBytes("p_attrs"));
         merged.setString(Keys.NUMBER_OF_PATIENT_RELATED_STUDIES, VR.IS, Integer.toString(r.getInt("p_studies")));
         merged.setString(Keys.NUMBER_OF_PATIENT_RELATED_SERIES, VR.IS, Integer.toString(r.getInt("p_series")));
-        merged.setString(Keys.NUMBER_OF_PATIENT_RELATED_INSTANCES, VR.IS, Integer.toString(r.getInt("p_instances")));
+        if (instanceCounts) {
+            merged.setString(Keys.NUMBER_OF_PATIENT_RELATED_INSTANCES, VR.IS, Integer.toString(r.getInt("p_instances")));
+        }
         if (level.ordinal() >= QueryLevel.STUDY.ordinal()) {
             merged.merge(DatasetBlob.decode(r.getBytes("s_attrs")));
             List<String> modalities = Counts.split(r.getString("s_modalities"));
@@ -32,7 +35,9 @@ final class EntityRow {
             List<String> classes = Counts.split(r.getString("s_sop_classes"));
             merged.setString(Keys.SOP_CLASSES_IN_STUDY, VR.UI, classes.toArray(String[]::new));
             merged.setString(Keys.NUMBER_OF_STUDY_RELATED_SERIES, VR.IS, Integer.toString(r.getInt("s_series")));
-            merged.setString(Keys.NUMBER_OF_STUDY_RELATED_INSTANCES, VR.IS, Integer.toString(r.getInt("s_instances")));
+            if (instanceCounts) {
+                merged.setString(Keys.NUMBER_OF_STUDY_RELATED_INSTANCES, VR.IS, Integer.toString(r.getInt("s_instances")));
+            }
         }
         if (level.ordinal() >= QueryLevel.SERIES.ordinal()) {
             merged.merge(DatasetBlob.decode(r.getBytes("r_attrs")));

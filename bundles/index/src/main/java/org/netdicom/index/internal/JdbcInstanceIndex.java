@@ -61,6 +61,11 @@ public final class JdbcInstanceIndex implements JdbcIndex {
         writer.put(instance);
     }
 
+    /** How many instances {@code put} indexed by its shortcut for a series it knew: for tests. */
+    long shortcutsTaken() {
+        return writer.shortcutsTaken();
+    }
+
     @Override
     public boolean remove(String sopInstanceUid) throws IndexException {
         return writer.remove(sopInstanceUid);
@@ -69,7 +74,7 @@ public final class JdbcInstanceIndex implements JdbcIndex {
     @Override
     public Optional<StoredInstance> get(String sopInstanceUid) throws IndexException {
         List<StoredInstance> found = new ArrayList<>(1);
-        scan(QueryLevel.IMAGE, List.of(new KeyMatch.UidList(Keys.SOP_INSTANCE_UID, java.util.Set.of(sopInstanceUid))),
+        scan(QueryLevel.IMAGE, List.of(new KeyMatch.UidList(Keys.SOP_INSTANCE_UID, java.util.Set.of(sopInstanceUid))), false,
                 (row, attributes) -> {
                     found.add(EntityRow.instance(row, attributes));
                     return false;
@@ -98,7 +103,9 @@ public final class JdbcInstanceIndex implements JdbcIndex {
     @Override
     public void find(Query query, Predicate<Dataset> sink) throws IndexException {
         CompiledQuery compiled = CompiledQuery.compile(query);
-        scan(query.level(), compiled.keys(), (row, attributes) ->
+        boolean instanceCounts = query.identifier().contains(Keys.NUMBER_OF_PATIENT_RELATED_INSTANCES)
+                || query.identifier().contains(Keys.NUMBER_OF_STUDY_RELATED_INSTANCES);
+        scan(query.level(), compiled.keys(), instanceCounts, (row, attributes) ->
                 !compiled.matches(attributes) || sink.test(ResponseIdentifier.of(compiled, attributes)));
     }
 
@@ -110,7 +117,7 @@ public final class JdbcInstanceIndex implements JdbcIndex {
                     + "name the entities with their unique keys (PS3.4 C.4.2.2.1)");
         }
         List<StoredInstance> instances = new ArrayList<>();
-        scan(QueryLevel.IMAGE, compiled.keys(), (row, attributes) -> {
+        scan(QueryLevel.IMAGE, compiled.keys(), false, (row, attributes) -> {
             if (compiled.matches(attributes)) {
                 instances.add(EntityRow.instance(row, attributes));
             }
@@ -121,7 +128,7 @@ public final class JdbcInstanceIndex implements JdbcIndex {
 
     @Override
     public void forEach(Consumer<StoredInstance> action) throws IndexException {
-        scan(QueryLevel.IMAGE, List.of(), (row, attributes) -> {
+        scan(QueryLevel.IMAGE, List.of(), false, (row, attributes) -> {
             action.accept(EntityRow.instance(row, attributes));
             return true;
         });
@@ -150,12 +157,14 @@ public final class JdbcInstanceIndex implements JdbcIndex {
     }
 
     /**
-     * Streams the rows of {@code level} that the SQL part of {@code keys} selects. A transaction
-     * (auto-commit off) lets PostgreSQL use a cursor, so the rows arrive {@value #FETCH_SIZE} at a
-     * time; stopping closes the result set at once.
+     * Streams the rows of {@code level} that the SQL part of {@code keys} selects, with the numbers
+     * of instances of their patient and study if {@code instanceCounts} (a query that names them). A
+     * transaction (auto-commit off) lets PostgreSQL use a cursor, so the rows arrive
+     * {@value #FETCH_SIZE} at a time; stopping closes the result set at once.
      */
-    private void scan(QueryLevel level, List<KeyMatch> keys, RowAction action) throws IndexException {
-        SqlSelection selection = SqlSelection.of(level, keys);
+    private void scan(QueryLevel level, List<KeyMatch> keys, boolean instanceCounts, RowAction action)
+            throws IndexException {
+        SqlSelection selection = SqlSelection.of(level, keys, instanceCounts);
         transactions.runOnce("query", c -> {
             try (PreparedStatement s = c.prepareStatement(selection.sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
@@ -163,7 +172,7 @@ public final class JdbcInstanceIndex implements JdbcIndex {
                 IndexWriter.bind(s, selection.parameters.toArray());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        if (!action.accept(r, EntityRow.attributes(r, level))) {
+                        if (!action.accept(r, EntityRow.attributes(r, level, instanceCounts))) {
                             break;
                         }
                     }

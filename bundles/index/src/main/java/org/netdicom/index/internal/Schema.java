@@ -9,7 +9,9 @@ import java.util.List;
  * The index tables, created when missing, in SQL that H2 2.x and PostgreSQL (10 and later) both
  * accept: one table per level of the Query/Retrieve information model, each row with the columns
  * the SQL selection matches on, the counts and derived values of PS3.4 C.6.1.1 and the level's
- * other attributes as an encoded data set ({@link DatasetBlob}).
+ * other attributes as an encoded data set ({@link DatasetBlob}). The instances of a study and of
+ * a patient are not counted in their rows (see {@link Counts}); a database made by an earlier
+ * version keeps a {@code num_instances} column there, which nothing reads or writes any more.
  */
 final class Schema {
 
@@ -22,7 +24,6 @@ final class Schema {
                     + "sex VARCHAR(16), "
                     + "num_studies INTEGER DEFAULT 0 NOT NULL, "
                     + "num_series INTEGER DEFAULT 0 NOT NULL, "
-                    + "num_instances INTEGER DEFAULT 0 NOT NULL, "
                     + "attrs BYTEA, "
                     + "CONSTRAINT dicom_patient_id_uk UNIQUE (patient_id))",
             "CREATE TABLE IF NOT EXISTS dicom_study ("
@@ -37,7 +38,6 @@ final class Schema {
                     + "modalities VARCHAR(1024), "
                     + "sop_classes VARCHAR(4000), "
                     + "num_series INTEGER DEFAULT 0 NOT NULL, "
-                    + "num_instances INTEGER DEFAULT 0 NOT NULL, "
                     + "attrs BYTEA, "
                     + "CONSTRAINT dicom_study_uid_uk UNIQUE (study_uid))",
             "CREATE TABLE IF NOT EXISTS dicom_series ("

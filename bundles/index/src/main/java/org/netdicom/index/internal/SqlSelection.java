@@ -15,9 +15,18 @@ import org.netdicom.index.QueryLevel;
 final class SqlSelection {
 
     private static final String COLUMNS_PATIENT = "p.pk AS p_pk, p.attrs AS p_attrs, p.num_studies AS p_studies, "
-            + "p.num_series AS p_series, p.num_instances AS p_instances";
+            + "p.num_series AS p_series";
     private static final String COLUMNS_STUDY = ", s.pk AS s_pk, s.attrs AS s_attrs, s.modalities AS s_modalities, "
-            + "s.sop_classes AS s_sop_classes, s.num_series AS s_series, s.num_instances AS s_instances";
+            + "s.sop_classes AS s_sop_classes, s.num_series AS s_series";
+    /**
+     * The instances of a patient and of a study, summed from their series' counts (see {@link
+     * Counts}): selected only for a query that names them, as a sub-select per row costs a query
+     * that does not want them (1,000 C-FINDs at STUDY level: 8 % longer).
+     */
+    private static final String PATIENT_INSTANCES = ", (SELECT COALESCE(SUM(pr.num_instances), 0) FROM dicom_series pr "
+            + "JOIN dicom_study ps ON pr.study_fk = ps.pk WHERE ps.patient_fk = p.pk) AS p_instances";
+    private static final String STUDY_INSTANCES = ", (SELECT COALESCE(SUM(sr.num_instances), 0) FROM dicom_series sr "
+            + "WHERE sr.study_fk = s.pk) AS s_instances";
     private static final String COLUMNS_SERIES = ", r.pk AS r_pk, r.attrs AS r_attrs, r.num_instances AS r_instances";
     private static final String COLUMNS_INSTANCE = ", i.pk AS i_pk, i.attrs AS i_attrs, i.sop_uid AS i_sop_uid, "
             + "i.sop_class AS i_sop_class, i.path AS i_path, i.file_size AS i_size, i.transfer_syntax AS i_ts, "
@@ -58,9 +67,15 @@ final class SqlSelection {
         this.parameters = parameters;
     }
 
-    /** The rows at {@code level} (and the rows above them) that may match {@code keys}. */
-    static SqlSelection of(QueryLevel level, List<KeyMatch> keys) {
+    /**
+     * The rows at {@code level} (and the rows above them) that may match {@code keys}; with
+     * {@code instanceCounts}, also the numbers of instances of their patient and study.
+     */
+    static SqlSelection of(QueryLevel level, List<KeyMatch> keys, boolean instanceCounts) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS_PATIENT);
+        if (instanceCounts) {
+            sql.append(PATIENT_INSTANCES);
+        }
         String from = switch (level) {
             case PATIENT -> " FROM dicom_patient p";
             case STUDY -> " FROM dicom_study s JOIN dicom_patient p ON s.patient_fk = p.pk";
@@ -71,6 +86,9 @@ final class SqlSelection {
         };
         if (level.ordinal() >= QueryLevel.STUDY.ordinal()) {
             sql.append(COLUMNS_STUDY);
+            if (instanceCounts) {
+                sql.append(STUDY_INSTANCES);
+            }
         }
         if (level.ordinal() >= QueryLevel.SERIES.ordinal()) {
             sql.append(COLUMNS_SERIES);

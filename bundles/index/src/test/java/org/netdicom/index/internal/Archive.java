@@ -20,7 +20,12 @@ final class Archive {
     }
 
     static JdbcIndex memoryIndex() throws IndexException {
-        return JdbcIndexes.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000", "sa", "");
+        return JdbcIndexes.open(memoryUrl(), "sa", "");
+    }
+
+    /** The URL of a new in-memory database, which every index opened on it shares until the JVM ends. */
+    static String memoryUrl() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000";
     }
 
     /** An instance of patient {@code patientId}, study {@code study}, series {@code study.series}. */

@@ -22,6 +22,7 @@ import org.netdicom.index.QueryLevel;
 import org.netdicom.index.QueryModel;
 import org.netdicom.index.StoredInstance;
 import org.netdicom.index.jdbc.JdbcIndex;
+import org.netdicom.index.jdbc.JdbcIndexes;
 
 class IndexWriterTest {
 
@@ -176,6 +177,111 @@ class IndexWriterTest {
         index.forEach(s -> paths.add(s.path()));
         assertEquals(Set.of("P1/1.2.1.1.1.dcm", "P2/1.2.2.1.1.dcm", "P3/1.2.3.1.1.dcm", "P4/1.2.4.1.1.dcm",
                 "P5/1.2.5.1.1.dcm"), paths);
+    }
+
+    private long shortcuts() {
+        return ((JdbcInstanceIndex) index).shortcutsTaken();
+    }
+
+    private Dataset counts(QueryLevel level, String uidKeyword, String uid) throws IndexException {
+        Dataset keys = keys(uidKeyword, uid, "NumberOfPatientRelatedInstances", "",
+                "NumberOfPatientRelatedSeries", "", "NumberOfPatientRelatedStudies", "");
+        if (level != QueryLevel.PATIENT) {
+            keys.setString("NumberOfStudyRelatedInstances", "");
+            keys.setString("NumberOfStudyRelatedSeries", "");
+            keys.setString("SOPClassesInStudy", "");
+        }
+        if (level == QueryLevel.SERIES) {
+            keys.setString("NumberOfSeriesRelatedInstances", "");
+        }
+        List<Dataset> found = find(level, keys);
+        assertEquals(1, found.size(), uid);
+        return found.get(0);
+    }
+
+    @Test
+    void theInstancesOfASeriesAfterTheFirstTakeTheShortcutAndEveryLevelCountsThem() throws Exception {
+        for (int n = 1; n <= 5; n++) {
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, n, "CT")));
+        }
+        assertEquals(4, shortcuts(), "all but the first");
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 2, 1, "MR"))); // another series: the full path
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 2, 2, "MR")));
+        assertEquals(5, shortcuts());
+
+        Dataset series = counts(QueryLevel.SERIES, "SeriesInstanceUID", "1.2.3.1");
+        assertEquals("5", series.getString("NumberOfSeriesRelatedInstances"));
+        assertEquals("7", series.getString("NumberOfStudyRelatedInstances"));
+        assertEquals("2", series.getString("NumberOfStudyRelatedSeries"));
+        assertArrayEquals(new String[] {Archive.CT, Archive.MR}, series.getStrings("SOPClassesInStudy"));
+        Dataset patient = counts(QueryLevel.PATIENT, "PatientID", "P1");
+        assertEquals("7", patient.getString("NumberOfPatientRelatedInstances"));
+        assertEquals("2", patient.getString("NumberOfPatientRelatedSeries"));
+        assertEquals("1", patient.getString("NumberOfPatientRelatedStudies"));
+        // summed from the series only when a query names them, as a return key or to match on
+        assertEquals(1, find(QueryLevel.STUDY, keys("StudyInstanceUID", "", "NumberOfStudyRelatedInstances", "7")).size());
+        assertEquals(0, find(QueryLevel.STUDY, keys("StudyInstanceUID", "", "NumberOfStudyRelatedInstances", "8")).size());
+        assertFalse(find(QueryLevel.STUDY, keys("StudyInstanceUID", "")).get(0).contains("NumberOfStudyRelatedInstances"));
+    }
+
+    @Test
+    void anInstanceWhoseLevelsAboveChangedTakesTheFullPath() throws Exception {
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+        Dataset renamed = instance("P1", "Doe^Johnny", "1.2.3", 1, 2, "CT");
+        index.put(stored(renamed)); // same series, patient name corrected
+        Dataset other = instance("P1", "Doe^Johnny", "1.2.3", 1, 3, "CT");
+        other.setString(Keys.SOP_CLASS_UID, org.netdicom.data.VR.UI, Archive.MR); // a class the study does not list yet
+        index.put(stored(other));
+        assertEquals(0, shortcuts());
+        Dataset patient = find(QueryLevel.PATIENT, keys("PatientID", "P1", "PatientName", "")).get(0);
+        assertEquals("Doe^Johnny", patient.getString("PatientName"));
+        Dataset study = counts(QueryLevel.STUDY, "StudyInstanceUID", "1.2.3");
+        assertEquals("3", study.getString("NumberOfStudyRelatedInstances"));
+        assertArrayEquals(new String[] {Archive.CT, Archive.MR}, study.getStrings("SOPClassesInStudy"));
+    }
+
+    @Test
+    void anInstanceIndexedAlreadyIsUpdatedNotCountedTwice() throws Exception {
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+        index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 2, "CT")));
+        Dataset again = instance("P1", "Doe^John", "1.2.3", 1, 2, "CT");
+        index.put(new StoredInstance(again, "elsewhere/1.2.3.1.2.dcm", 2000, "1.2.840.10008.1.2",
+                java.time.Instant.parse("2026-11-29T11:00:00Z")));
+        assertEquals(1, shortcuts(), "the second instance; the third found its unique key taken");
+        assertEquals("elsewhere/1.2.3.1.2.dcm", index.pathOf("1.2.3.1.2").orElseThrow());
+        assertEquals("2", counts(QueryLevel.SERIES, "SeriesInstanceUID", "1.2.3.1")
+                .getString("NumberOfSeriesRelatedInstances"));
+        assertEquals("2", counts(QueryLevel.PATIENT, "PatientID", "P1").getString("NumberOfPatientRelatedInstances"));
+    }
+
+    @Test
+    void aSeriesRemovedMeanwhileIsMadeAgainHereOrByAnotherWriter() throws Exception {
+        String url = Archive.memoryUrl();
+        index.close();
+        index = JdbcIndexes.open(url, "sa", "");
+        try (JdbcIndex otherNode = JdbcIndexes.open(url, "sa", "")) {
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 1, "CT")));
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 2, "CT")));
+            // another writer (another node on the same database) removes the series: this one is not told
+            assertTrue(otherNode.remove("1.2.3.1.1"));
+            assertTrue(otherNode.remove("1.2.3.1.2"));
+            assertEquals(List.of(), find(QueryLevel.PATIENT, keys("PatientID", "P1")));
+
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 3, "CT"))); // its series row is gone
+            assertEquals(1, shortcuts(), "only the second instance");
+            Dataset series = counts(QueryLevel.SERIES, "SeriesInstanceUID", "1.2.3.1");
+            assertEquals("1", series.getString("NumberOfSeriesRelatedInstances"));
+            assertEquals("1", series.getString("NumberOfPatientRelatedInstances"));
+
+            // a removal through this index voids what every thread knew, the series was there or not
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 4, "CT")));
+            assertEquals(2, shortcuts());
+            assertTrue(index.remove("1.2.3.1.3"));
+            index.put(stored(instance("P1", "Doe^John", "1.2.3", 1, 5, "CT")));
+            assertEquals(2, shortcuts());
+            assertEquals("2", counts(QueryLevel.SERIES, "SeriesInstanceUID", "1.2.3.1")
+                    .getString("NumberOfSeriesRelatedInstances"));
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.netdicom.data.Dataset;
 import org.netdicom.index.Query;
 import org.netdicom.index.QueryLevel;
 import org.netdicom.index.QueryModel;
+import org.netdicom.index.StoredInstance;
 import org.netdicom.index.jdbc.JdbcIndex;
 import org.netdicom.index.jdbc.JdbcIndexes;
 import org.netdicom.testkit.PostgresServer;
@@ -115,5 +116,42 @@ class PostgresIndexTest {
             nodeB.find(new Query(QueryModel.PATIENT_ROOT, QueryLevel.PATIENT, new Dataset()), patients::add);
             assertEquals(List.of(), patients);
         }
+    }
+    /** PostgreSQL ends a transaction at its first error: the shortcut's unique key failure must leave nothing behind. */
+    @Test
+    void theSeriesShortcutFallsBackWhereAnInstanceIsIndexedAlreadyOrItsSeriesWentAway() throws Exception {
+        try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
+             JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "")) {
+            for (int n = 1; n <= 3; n++) {
+                nodeA.put(stored(instance("P7", "Poe^Edgar", "7.7", 1, n, "CT")));
+            }
+            Dataset again = instance("P7", "Poe^Edgar", "7.7", 1, 3, "CT");
+            nodeA.put(new StoredInstance(again, "moved/7.7.1.3.dcm", 2000, "1.2.840.10008.1.2",
+                    java.time.Instant.parse("2026-11-29T11:00:00Z")));
+            nodeA.put(stored(instance("P7", "Poe^Edgar", "7.7", 1, 4, "CT")));
+            assertEquals(3, ((JdbcInstanceIndex) nodeA).shortcutsTaken(), "2, 3 and 4; not the third again");
+            assertEquals("moved/7.7.1.3.dcm", nodeB.pathOf("7.7.1.3").orElseThrow());
+            assertEquals("4", seriesCount(nodeB, "7.7.1"));
+
+            for (int n = 1; n <= 4; n++) {
+                assertTrue(nodeB.remove("7.7.1." + n));
+            }
+            nodeA.put(stored(instance("P7", "Poe^Edgar", "7.7", 1, 5, "CT"))); // its series row went with node B
+            assertEquals("1", seriesCount(nodeA, "7.7.1"));
+            assertTrue(nodeA.remove("7.7.1.5"));
+        }
+    }
+
+    private static String seriesCount(JdbcIndex index, String seriesUid) throws Exception {
+        Dataset keys = new Dataset();
+        keys.setString("SeriesInstanceUID", seriesUid);
+        keys.setString("NumberOfSeriesRelatedInstances", "");
+        keys.setString("NumberOfStudyRelatedInstances", "");
+        List<Dataset> found = new ArrayList<>();
+        index.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.SERIES, keys), found::add);
+        assertEquals(1, found.size());
+        assertEquals(found.get(0).getString("NumberOfSeriesRelatedInstances"),
+                found.get(0).getString("NumberOfStudyRelatedInstances"), "one series: the study counts the same");
+        return found.get(0).getString("NumberOfSeriesRelatedInstances");
     }
 }
