@@ -133,6 +133,21 @@ class LauncherScriptIT {
     }
 
     @Test
+    void optionsTheJvmCannotRecordWithLeaveTheToolRunningWithoutAnArchive() throws Exception {
+        Path cache = dir.resolve("cache");
+        // no base archive of the JDK's classes fits these options: recording would fail the JVM's start
+        Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString(), "JAVA_OPTS", "-XX:-UseCompressedClassPointers");
+        for (int run = 0; run < 2; run++) {
+            Dcmtk.Result r = netdicom(env, "--version");
+            assertEquals(0, r.exitCode(), r.toString());
+            assertEquals(1, r.output().lines().count(), r.toString());
+            List<Path> files = filesIn(cache);
+            assertEquals(1, files.size(), files.toString());
+            assertTrue(files.get(0).getFileName().toString().endsWith(".refused"), "remembered, not tried again: " + files);
+        }
+    }
+
+    @Test
     void noArchiveWhenTurnedOff() throws Exception {
         Path cache = dir.resolve("cache");
         Dcmtk.Result r = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "NETDICOM_CDS", "off"), "--version");
