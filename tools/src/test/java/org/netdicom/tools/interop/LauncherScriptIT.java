@@ -148,11 +148,16 @@ class LauncherScriptIT {
     }
 
     @Test
-    void noArchiveWhenTurnedOff() throws Exception {
+    void noArchiveWhenTurnedOffOrWhereItsPathHasABlank() throws Exception {
         Path cache = dir.resolve("cache");
         Dcmtk.Result r = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "NETDICOM_CDS", "off"), "--version");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(!Files.exists(cache) || filesIn(cache).isEmpty());
+
+        Path blank = dir.resolve("a cache"); // its path would be split among the JVM's options
+        Dcmtk.Result b = netdicom(Map.of("NETDICOM_CACHE", blank.toString()), "--version");
+        assertEquals(0, b.exitCode(), b.toString());
+        assertFalse(Files.exists(blank));
     }
 
     private static List<Path> filesIn(Path folder) throws Exception {
