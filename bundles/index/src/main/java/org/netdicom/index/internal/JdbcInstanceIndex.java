@@ -85,7 +85,7 @@ public final class JdbcInstanceIndex implements JdbcIndex {
     /** One indexed column of one table: the duplicate check of every store, without the query machinery. */
     @Override
     public Optional<String> pathOf(String sopInstanceUid) throws IndexException {
-        return transactions.runOnce("looking up " + sopInstanceUid, c -> {
+        return transactions.read("looking up " + sopInstanceUid, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT path FROM dicom_instance WHERE sop_uid = ?")) {
                 s.setString(1, sopInstanceUid);
                 try (ResultSet r = s.executeQuery()) {

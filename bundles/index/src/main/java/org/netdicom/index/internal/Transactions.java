@@ -40,6 +40,24 @@ final class Transactions {
         return run(what, work, 1);
     }
 
+    /**
+     * Runs one statement that only reads, in auto-commit mode: no transaction to begin and commit
+     * around it (on PostgreSQL over a network, one round trip instead of two).
+     */
+    <T> T read(String what, Work<T> work) throws IndexException {
+        Connection c = null;
+        boolean broken = false;
+        try {
+            c = pool.take();
+            return work.run(c);
+        } catch (SQLException e) {
+            broken = true;
+            throw new IndexException(what + " failed: " + describe(e), e);
+        } finally {
+            pool.give(c, broken);
+        }
+    }
+
     private <T> T run(String what, Work<T> work, int maxAttempts) throws IndexException {
         for (int attempt = 1; ; attempt++) {
             Connection c = null;
