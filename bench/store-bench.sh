@@ -21,9 +21,10 @@
 # about 20, 10,000 instances) and their heap committed and touched at
 # start (LONG_RUNNING_OPTS, default -Xms256m -XX:+AlwaysPreTouch: on this VM every first touch of a
 # page costs about 9 us, and a heap that grows into new pages while it is measured cost our SCU a
-# quarter of its rate). The fresh SCU is a new JVM every run with the command-line tools' options
-# (bin/netdicom: -XX:TieredStopAtLevel=1), no warm-up and no pre-touched heap; both SCUs are timed
-# from reading the files' headers to the release (JVM start not included).
+# quarter of its rate). The fresh SCU is a new JVM every run started as bin/netdicom starts one
+# (-XX:TieredStopAtLevel=1 and a class data sharing archive, recorded by an untimed first run), no
+# warm-up and no pre-touched heap; both SCUs are timed from reading the files' headers to the
+# release (JVM start not included).
 # JAVA_OPTS (default -Xmx256m, the heap of issue 5's large-instance test) applies to our SCPs and SCUs.
 # DCMTK runs with TCP_NODELAY=1 on both sides. For (b) the resident memory of the SCP processes
 # (VmRSS now, VmHWM peak since start) is printed before and after its rows.
@@ -84,16 +85,29 @@ storescu_time() {  # set port aet
   storescu -R +sd -aec "$3" 127.0.0.1 "$2" "$work/$1" >/dev/null
   t1=$(now); python3 -c "print($t1 - $t0)"
 }
+# The fresh SCU starts its JVM as bin/netdicom does: the JIT's first tier only, and the class data
+# sharing archive the launcher keeps (docs/tools.md), recorded here by one untimed run of (a). The
+# archive takes jars only, so this JVM gets the bench module's jar instead of its class folder.
+compgen -G 'bench/target/netdicom-bench-*.jar' >/dev/null || mvn -B -q package -DskipTests -pl bench >&2
+FRESH_CP=$(echo "$CP" | sed "s|^bench/target/classes:|$(compgen -G 'bench/target/netdicom-bench-*.jar' | head -1):|")
+FRESH_ARCHIVE=$work/fresh-scu.jsa
+FRESH_CDS=(-XX:SharedArchiveFile="$FRESH_ARCHIVE" -Xlog:cds=off,cds+dynamic=off)
+record_fresh_archive() {  # port aet
+  java $JAVA_OPTS -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$FRESH_ARCHIVE" -Xlog:cds=off,cds+dynamic=off \
+    -cp "$FRESH_CP" org.netdicom.bench.StoreBench scu 127.0.0.1 "$1" "$2" "$work/small" >/dev/null
+  [[ -f $FRESH_ARCHIVE ]] || { echo "== no class archive recorded: the fresh SCU runs without one" >&2; FRESH_CDS=(); }
+  clear_received
+}
 ours_time() {  # set port aet [--warm]
-  # fresh: the command-line tools' JIT option (bin/netdicom: first tier only); warm: a long-running
-  # application's JVM, untimed passes of (a) first until its JIT is quiet
-  local opts=(-XX:TieredStopAtLevel=1) warm=()
+  # fresh: as the command-line tools start a JVM (above); warm: a long-running application's JVM,
+  # untimed passes of (a) first until its JIT is quiet
+  local opts=(-XX:TieredStopAtLevel=1 "${FRESH_CDS[@]}") cp=$FRESH_CP warm=()
   if [[ ${4:-} == --warm ]]; then
     # shellcheck disable=SC2206
-    opts=($LONG_RUNNING_OPTS); warm=(--warm "$WARM_MIN-$WARM_MAX" "$work/small")
+    opts=($LONG_RUNNING_OPTS); cp=$CP; warm=(--warm "$WARM_MIN-$WARM_MAX" "$work/small")
   fi
   clear_received
-  java $JAVA_OPTS "${opts[@]}" -cp "$CP" org.netdicom.bench.StoreBench scu "${warm[@]}" 127.0.0.1 "$2" "$3" "$work/$1" \
+  java $JAVA_OPTS "${opts[@]}" -cp "$cp" org.netdicom.bench.StoreBench scu "${warm[@]}" 127.0.0.1 "$2" "$3" "$work/$1" \
     | sed -n 's/^RESULT //p'
 }
 row() {  # label set "seconds of each round" ["baseline seconds of each round" label]
@@ -116,6 +130,7 @@ echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg); folder: $base ($(df --ou
 # a running server is warm: its JIT is done compiling
 echo "== SCP warm after $(warm_until_steady "$OUR_PID" storescu_time small "$OUR_PORT" NETDICOM)"
 echo "== SCP (memory) warm after $(warm_until_steady "$MEMORY_PID" storescu_time small "$MEMORY_PORT" NETDICOM)"
+record_fresh_archive "$DCMTK_PORT" STORESCP
 for set in small large; do
   if [[ $set == small ]]; then
     echo "-- (a) $N_SMALL instances of $(du -b "$work/small/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS; ratio: median of the rounds'"
