@@ -18,7 +18,8 @@
 # Our SCPs and the warm SCU run as long-running processes do: their JIT done compiling (untimed
 # passes of (a) first, until two passes in a row cost the JIT less than 20 ms: warm_until_steady in
 # lib.sh for the SCPs, the same rule inside the SCU; WARM_MIN to WARM_MAX passes, on the 2-core VM
-# about 20, 10,000 instances) and their heap committed and touched at
+# about 20, 10,000 instances; with at least 4, the SCPs were declared warm after 10 passes in some
+# runs and measured 0.84-0.91x instead of 0.94-0.96x) and their heap committed and touched at
 # start (LONG_RUNNING_OPTS, default -Xms256m -XX:+AlwaysPreTouch: on this VM every first touch of a
 # page costs about 9 us, and a heap that grows into new pages while it is measured cost our SCU a
 # quarter of its rate). The fresh SCU is a new JVM every run started as bin/netdicom starts one
@@ -35,7 +36,7 @@ source bench/lib.sh
 ROUNDS=${ROUNDS:-3}
 N_SMALL=${N_SMALL:-500}
 N_LARGE=${N_LARGE:-4}
-WARM_MIN=${WARM_MIN:-4}             # untimed passes of (a), into our SCPs and by the warm SCU: at least these,
+WARM_MIN=${WARM_MIN:-16}            # untimed passes of (a), into our SCPs and by the warm SCU: at least these,
 WARM_MAX=${WARM_MAX:-40}            # at most these, until the JIT is quiet
 LARGE_FRAMES=${LARGE_FRAMES:-100}   # 1024 x 1024 x 16 bit: 2 MiB a frame
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
