@@ -52,7 +52,7 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm MIN-MAX DIR] HOST PORT AET FILE|DIR...");
+            System.err.println("usage: StoreBench generate DIR COUNT FRAMES [SET] | scp PORT FOLDER [MEMORY_LIMIT] | scu [--warm MIN-MAX DIR[@PORT/AET]] HOST PORT AET FILE|DIR...");
             System.exit(2);
         }
         switch (args[0]) {
@@ -64,8 +64,22 @@ public final class StoreBench {
                 boolean warm = args[1].equals("--warm");
                 int at = warm ? 4 : 1;
                 String[] passes = warm ? args[2].split("-", 2) : new String[] {"0"};
-                send(args[at], Integer.parseInt(args[at + 1]), args[at + 2], List.of(args).subList(at + 3, args.length),
-                        Integer.parseInt(passes[0]), Integer.parseInt(passes[passes.length - 1]), warm ? args[3] : null);
+                String host = args[at];
+                int port = Integer.parseInt(args[at + 1]);
+                String aet = args[at + 2];
+                // DIR@PORT/AET: the warm-up passes go to another server on the host (one that keeps
+                // nothing), so that they write no files next to the measured run's
+                String warmup = warm ? args[3] : null;
+                int warmPort = port;
+                String warmAet = aet;
+                if (warmup != null && warmup.contains("@")) {
+                    String[] target = warmup.substring(warmup.lastIndexOf('@') + 1).split("/", 2);
+                    warmup = warmup.substring(0, warmup.lastIndexOf('@'));
+                    warmPort = Integer.parseInt(target[0]);
+                    warmAet = target[1];
+                }
+                send(host, port, aet, List.of(args).subList(at + 3, args.length), Integer.parseInt(passes[0]),
+                        Integer.parseInt(passes[passes.length - 1]), warmup, warmPort, warmAet);
             }
             default -> {
                 System.err.println("unknown mode " + args[0]);
@@ -173,12 +187,12 @@ public final class StoreBench {
      * at most {@code maxPasses} times (bench/lib.sh's warm_until_steady does the same for the SCPs).
      */
     private static void send(String host, int port, String aet, List<String> paths, int minPasses, int maxPasses,
-            String warmupDir) throws Exception {
+            String warmupDir, int warmPort, String warmAet) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int quiet = 0;
         for (int pass = 0; pass < maxPasses && (pass < minPasses || quiet < 2); pass++) {
             long before = jit.getTotalCompilationTime();
-            store(host, port, aet, list(List.of(warmupDir)));
+            store(host, warmPort, warmAet, list(List.of(warmupDir)));
             quiet = jit.getTotalCompilationTime() - before < QUIET_JIT_MILLIS ? quiet + 1 : 0;
         }
         long start = System.nanoTime();
