@@ -17,7 +17,8 @@
 # (the spool file forced and renamed into place, or the data set written from memory).
 # Our SCPs and the warm SCU run as long-running processes do: their JIT done compiling (untimed
 # passes of (a) first, until two passes in a row cost the JIT less than 20 ms: warm_until_steady in
-# lib.sh for the SCPs, the same rule inside the SCU; WARM_MIN to WARM_MAX passes, on the 2-core VM
+# lib.sh for the SCPs, the same rule inside the SCU, whose passes go to a sink SCP that keeps
+# nothing; WARM_MIN to WARM_MAX passes, on the 2-core VM
 # about 20, 10,000 instances; with at least 4, the SCPs were declared warm after 10 passes in some
 # runs and measured 0.84-0.91x instead of 0.94-0.96x) and their heap committed and touched at
 # start (LONG_RUNNING_OPTS, default -Xms256m -XX:+AlwaysPreTouch: on this VM every first touch of a
