@@ -37,11 +37,14 @@ final class HeadFirstInputStream extends InputStream {
         this.whole = headLength >= length;
     }
 
-    /** The file past the head, opened now if it was not. */
-    private InputStream file() throws IOException {
+    private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("stream closed");
         }
+    }
+
+    /** The file past the head, opened now if it was not. */
+    private InputStream file() throws IOException {
         if (file == null) {
             file = rest.open();
         }
@@ -50,6 +53,7 @@ final class HeadFirstInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
+        ensureOpen();
         if (position < headLength) {
             return head[position++] & 0xFF;
         }
@@ -59,6 +63,7 @@ final class HeadFirstInputStream extends InputStream {
     @Override
     public int read(byte[] into, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, into.length);
+        ensureOpen();
         if (length == 0) {
             return 0;
         }
@@ -73,6 +78,7 @@ final class HeadFirstInputStream extends InputStream {
 
     @Override
     public long skip(long n) throws IOException {
+        ensureOpen();
         if (n <= 0) {
             return 0;
         }

@@ -128,9 +128,10 @@ class IncomingDataSetTest {
         data.append(small, 0, small.length);
         ReceivedDataSet received = data.finish();
         Files.delete(received.file()); // were it opened, reading would fail
-        try (InputStream in = received.open()) {
-            assertArrayEquals(small, in.readAllBytes());
-        }
+        InputStream in = received.open();
+        assertArrayEquals(small, in.readAllBytes());
+        in.close();
+        assertThrows(IOException.class, in::read, "closed, even where the head could answer");
         received.close();
     }
 
