@@ -1,6 +1,5 @@
 package org.netdicom.tools.scu;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,18 +31,14 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
      * @throws IOException          if it cannot be read
      */
     static ScannedFile scan(Path path) throws IOException {
-        DicomFile file;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 16 * 1024)) {
-            file = DicomFile.read(in, false, AFTER_SOP_INSTANCE_UID);
-        }
+        DicomFile file = read(path, 0); // the meta group only: it names both UIDs in nearly every file
         Dataset meta = file.fileMeta();
         String sopClass = meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID);
         String sopInstance = meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
-        if (sopClass == null) {
-            sopClass = file.dataset().getString(Tag.SOP_CLASS_UID);
-        }
-        if (sopInstance == null) {
-            sopInstance = file.dataset().getString(Tag.SOP_INSTANCE_UID);
+        if (sopClass == null || sopInstance == null) {
+            Dataset dataset = read(path, AFTER_SOP_INSTANCE_UID).dataset();
+            sopClass = sopClass != null ? sopClass : dataset.getString(Tag.SOP_CLASS_UID);
+            sopInstance = sopInstance != null ? sopInstance : dataset.getString(Tag.SOP_INSTANCE_UID);
         }
         if (sopClass == null || sopInstance == null) {
             throw new NotSendable("no SOP Class UID or SOP Instance UID");
@@ -52,6 +47,13 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
             throw new NotSendable("a DICOMDIR is for media only (PS3.10)");
         }
         return new ScannedFile(path, sopClass, sopInstance, file.transferSyntax().uid(), Files.size(path));
+    }
+
+    /** The file's meta information and its data set up to {@code stopBefore} (unbuffered: the reader buffers). */
+    private static DicomFile read(Path path, int stopBefore) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return DicomFile.read(in, false, stopBefore);
+        }
     }
 
     /** A Part 10 file that no C-STORE can carry. */

@@ -55,7 +55,8 @@ final class StoreProgress {
             return;
         }
         if (style == Style.LINES) {
-            out.printf(Locale.ROOT, "[%d/%d] %s %s %s%n", done(), total, status, file.sopInstanceUid(), file.path());
+            // not printf: its Formatter parses the pattern for every line (25 ms of 500 lines in a fresh JVM)
+            out.println("[" + done() + "/" + total + "] " + status + " " + file.sopInstanceUid() + " " + file.path());
             out.flush();
         } else if (style == Style.BAR) {
             if (status.category() == Status.Category.WARNING) {

@@ -92,32 +92,76 @@ class LauncherScriptIT {
         assertEquals(0, moved.exitCode(), moved.toString());
     }
 
+    /**
+     * echoscu to a port nobody listens on: a short run of a tool that ends as a failed run does
+     * (exit code 3), with its one line on stderr and nothing else (no CDS message).
+     */
+    private Dcmtk.Result refusedEcho(Map<String, String> environment) throws Exception {
+        Dcmtk.Result r = netdicom(environment, "echoscu", "127.0.0.1", Integer.toString(ToolRun.freePort()));
+        assertEquals(ExitCodes.ASSOCIATION, r.exitCode(), r.toString());
+        return r;
+    }
+
+    private static void assertOnlyTheRefusal(Dcmtk.Result r) {
+        assertEquals("--- stderr\necho" + "scu: cannot connect: Connection refused", r.output().strip(), r.toString());
+    }
+
     @Test
-    void theFirstRunRecordsAClassArchiveThatLaterRunsMap() throws Exception {
+    void theFirstRunOfAToolRecordsAClassArchiveThatItsLaterRunsMap() throws Exception {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString());
-        Dcmtk.Result first = netdicom(env, "--version");
-        assertEquals(0, first.exitCode(), first.toString());
-        assertEquals(1, first.output().lines().count(), "no CDS message among the tool's output: " + first);
+        assertOnlyTheRefusal(refusedEcho(env));
         List<Path> recorded = filesIn(cache);
         assertEquals(1, recorded.size(), recorded.toString());
-        assertTrue(recorded.get(0).getFileName().toString().matches("tools-\\d+-\\d+\\.jsa\\.\\d+"), recorded.toString());
+        assertTrue(recorded.get(0).getFileName().toString().matches("tools-\\d+-\\d+-echoscu\\.jsa\\.\\d+"),
+                recorded.toString());
 
         // the next run adopts the archive (its writer has ended) and maps it: our classes come from it
-        Dcmtk.Result second = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "JAVA_OPTS", "-Xlog:class+load=info"),
-                "--version");
-        assertEquals(0, second.exitCode(), second.toString());
+        Dcmtk.Result second = refusedEcho(Map.of("NETDICOM_CACHE", cache.toString(), "JAVA_OPTS", "-Xlog:class+load=info"));
         assertTrue(second.output().contains("org.netdicom.tools.Netdicom source: shared objects file (top)"),
                 second.output().lines().filter(l -> l.contains("org.netdicom.tools.Netdicom ")).toList().toString());
-        assertEquals(List.of(recorded.get(0).resolveSibling(recorded.get(0).getFileName().toString()
-                .replaceAll("\\.\\d+$", ""))), filesIn(cache));
+        Path adopted = recorded.get(0).resolveSibling(recorded.get(0).getFileName().toString().replaceAll("\\.\\d+$", ""));
+        assertEquals(List.of(adopted), filesIn(cache));
+    }
+
+    @Test
+    void eachToolHasItsOwnArchiveAndHelpOrVersionRunsRecordNone() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString());
+        assertEquals(0, netdicom(env, "--version").exitCode());
+        assertEquals(0, netdicom(env, "storescu", "--help").exitCode());
+        assertEquals(0, netdicom(env, "echoscu", "-V").exitCode());
+        assertTrue(!Files.exists(cache) || filesIn(cache).isEmpty(), "a help run's classes would be a poor archive");
+
+        refusedEcho(env);
+        Path in = dir.resolve("in");
+        TestFiles.archive(in);
+        Dcmtk.Result store = netdicom(env, "storescu", "127.0.0.1", Integer.toString(ToolRun.freePort()), in.toString());
+        assertEquals(ExitCodes.ASSOCIATION, store.exitCode(), store.toString());
+        List<String> names = filesIn(cache).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(2, names.size(), names.toString());
+        assertTrue(names.get(0).matches("tools-\\d+-\\d+-echoscu\\.jsa\\.\\d+"), names.toString());
+        assertTrue(names.get(1).matches("tools-\\d+-\\d+-storescu\\.jsa\\.\\d+"), names.toString());
+    }
+
+    /** The launcher names the tools whose runs record an archive: every tool of the launcher, no other. */
+    @Test
+    void theScriptKnowsEveryTool() throws Exception {
+        String script = Files.readString(launcher().toRealPath());
+        String tools = script.lines().filter(l -> l.contains("echoscu |")).findFirst().orElseThrow().strip();
+        java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        List<String> expected = new ArrayList<>(org.netdicom.tools.Netdicom.commandLine(none, none).getSubcommands().keySet());
+        List<String> listed = new ArrayList<>(List.of(tools.substring(0, tools.indexOf(')')).split("\\s*\\|\\s*")));
+        java.util.Collections.sort(expected);
+        java.util.Collections.sort(listed);
+        assertEquals(expected, listed);
     }
 
     @Test
     void anArchiveCutShortIsDeletedNotMapped() throws Exception {
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString());
-        assertEquals(0, netdicom(env, "--version").exitCode());
+        refusedEcho(env);
         Path whole = filesIn(cache).get(0);
         // as a writer killed while writing leaves it (a pid no process has): mapping it would crash the JVM
         Path cut = whole.resolveSibling(whole.getFileName().toString().replaceAll("\\d+$", "99999999"));
@@ -125,9 +169,7 @@ class LauncherScriptIT {
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         Files.delete(whole);
 
-        Dcmtk.Result r = netdicom(env, "--version");
-        assertEquals(0, r.exitCode(), r.toString());
-        assertTrue(r.output().startsWith("netdicom "), r.toString());
+        assertOnlyTheRefusal(refusedEcho(env));
         assertFalse(Files.exists(cut), "the cut archive is deleted");
         assertEquals(1, filesIn(cache).size(), "this run records a new one: " + filesIn(cache));
     }
@@ -138,9 +180,7 @@ class LauncherScriptIT {
         // no base archive of the JDK's classes fits these options: recording would fail the JVM's start
         Map<String, String> env = Map.of("NETDICOM_CACHE", cache.toString(), "JAVA_OPTS", "-XX:-UseCompressedClassPointers");
         for (int run = 0; run < 2; run++) {
-            Dcmtk.Result r = netdicom(env, "--version");
-            assertEquals(0, r.exitCode(), r.toString());
-            assertEquals(1, r.output().lines().count(), r.toString());
+            assertOnlyTheRefusal(refusedEcho(env));
             List<Path> files = filesIn(cache);
             assertEquals(1, files.size(), files.toString());
             assertTrue(files.get(0).getFileName().toString().endsWith(".refused"), "remembered, not tried again: " + files);
@@ -150,13 +190,11 @@ class LauncherScriptIT {
     @Test
     void noArchiveWhenTurnedOffOrWhereItsPathHasABlank() throws Exception {
         Path cache = dir.resolve("cache");
-        Dcmtk.Result r = netdicom(Map.of("NETDICOM_CACHE", cache.toString(), "NETDICOM_CDS", "off"), "--version");
-        assertEquals(0, r.exitCode(), r.toString());
+        refusedEcho(Map.of("NETDICOM_CACHE", cache.toString(), "NETDICOM_CDS", "off"));
         assertTrue(!Files.exists(cache) || filesIn(cache).isEmpty());
 
         Path blank = dir.resolve("a cache"); // its path would be split among the JVM's options
-        Dcmtk.Result b = netdicom(Map.of("NETDICOM_CACHE", blank.toString()), "--version");
-        assertEquals(0, b.exitCode(), b.toString());
+        refusedEcho(Map.of("NETDICOM_CACHE", blank.toString()));
         assertFalse(Files.exists(blank));
     }
 

@@ -1,5 +1,6 @@
 package org.netdicom.core.api;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -198,6 +199,8 @@ public record Status(int code) {
     /** The code in hexadecimal and its category, e.g. {@code 0xA801 (FAILURE)}. */
     @Override
     public String toString() {
-        return String.format("0x%04X (%s)", code, category());
+        // not String.format: a tool prints one per instance, and a Formatter parses its pattern each time
+        String hex = Integer.toHexString(code).toUpperCase(Locale.ROOT);
+        return "0x" + "000".substring(Math.min(3, hex.length() - 1)) + hex + " (" + category() + ")";
     }
 }

@@ -104,6 +104,8 @@ class StatusTest {
         assertEquals("0x0000 (SUCCESS)", Status.SUCCESS.toString());
         assertEquals("0xFF01 (PENDING)", Status.of(0xFF01).toString());
         assertEquals("0xB00A (WARNING)", Status.of(0xB00A).toString());
+        assertEquals("0x0107 (WARNING)", Status.of(0x0107).toString()); // zero-padded to four digits
+        assertEquals("0x0001 (WARNING)", Status.of(0x0001).toString());
     }
 
     @Test
