@@ -572,8 +572,8 @@ abstract class AbstractAssociation implements DulUser, Association {
     }
 
     @Override
-    public boolean isReceivingDataSet() {
-        return assembler.isReceivingDataSet();
+    public boolean expectsDataSoon() {
+        return assembler.isInStoreStream();
     }
 
     @Override

@@ -27,6 +27,8 @@ public final class MessageAssembler {
     private IOException dataSetFailure;
     private int contextId = -1;
     private CommandSet pendingCommand;
+    /** Whether the last message was a C-STORE-RQ with its data set (see {@link #isInStoreStream}). */
+    private boolean lastWasStore;
 
     public MessageAssembler(Consumer<DimseMessage> sink, DataSetReceiver receiver) {
         this.sink = sink;
@@ -104,6 +106,7 @@ public final class MessageAssembler {
     }
 
     private void emit(ReceivedDataSet data, IOException failure) {
+        lastWasStore = data != null && pendingCommand.commandField() == CommandField.C_STORE_RQ;
         DimseMessage message = new DimseMessage(contextId, pendingCommand, data, failure);
         command.reset();
         dataSet = null;
@@ -116,6 +119,15 @@ public final class MessageAssembler {
     /** Whether a command announced a data set whose last fragment has not come yet. */
     public boolean isReceivingDataSet() {
         return pendingCommand != null;
+    }
+
+    /**
+     * Whether a data set is arriving, or the last message was a C-STORE-RQ with its data set and
+     * no other has begun: a peer sending a series of instances sends the next one as soon as it has
+     * our response, so its next command is likely microseconds away.
+     */
+    public boolean isInStoreStream() {
+        return isReceivingDataSet() || lastWasStore;
     }
 
     /** Drops a message cut off half-way (the association ended): its spool file goes. */

@@ -56,11 +56,12 @@ public interface DulUser {
     }
 
     /**
-     * Whether the peer is in the middle of sending a data set (its command came, its last fragment
-     * not yet): the reader then spins briefly before a read would block ({@link ReadSpin}). Asked
-     * by the reading thread before each read.
+     * Whether the peer's next bytes are likely microseconds away: it is in the middle of sending a
+     * data set (its command came, its last fragment not yet), or of a series of C-STOREs. The reader
+     * then spins briefly before a read would block ({@link ReadSpin}). Asked by the reading thread
+     * before each read.
      */
-    default boolean isReceivingDataSet() {
+    default boolean expectsDataSoon() {
         return false;
     }
 

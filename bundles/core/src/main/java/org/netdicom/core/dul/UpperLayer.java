@@ -99,7 +99,7 @@ public final class UpperLayer {
         this.requestor = requestor;
         // No spin over TLS: available() sees only decrypted bytes, never the socket's.
         ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
-        SocketInput input = new SocketInput(socket.getInputStream(), spin, user::isReceivingDataSet);
+        SocketInput input = new SocketInput(socket.getInputStream(), spin, user::expectsDataSoon);
         this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
         this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);

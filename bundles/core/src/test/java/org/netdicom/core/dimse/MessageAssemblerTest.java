@@ -51,6 +51,33 @@ class MessageAssemblerTest {
         assertEquals(1, messages.size());
     }
 
+    @Test
+    void aStoreStreamGoesOnAfterAStoreRequestUntilAnotherKindOfMessage() throws Exception {
+        assertFalse(assembler.isInStoreStream(), "nothing yet");
+        accept(COMMAND | LAST, command(CommandField.C_STORE_RQ, 0x0000));
+        assertTrue(assembler.isInStoreStream(), "its data set is arriving");
+        accept(LAST, new byte[100]);
+        assertFalse(assembler.isReceivingDataSet());
+        assertTrue(assembler.isInStoreStream(), "the next C-STORE is likely on its way");
+
+        accept(COMMAND | LAST, command(CommandField.C_ECHO_RQ, CommandTag.NO_DATA_SET));
+        assertFalse(assembler.isInStoreStream(), "a C-ECHO ends it");
+        assertEquals(2, messages.size());
+        messages.get(0).discard();
+    }
+
+    @Test
+    void aStoreRequestWhoseDataSetCouldNotBeKeptEndsTheStream() throws Exception {
+        MessageAssembler failing = new MessageAssembler(messages::add, (contextId, command) -> {
+            throw new java.io.IOException("disk full");
+        });
+        failing.accept(new PDataTf(PresentationDataValue.of(1, COMMAND | LAST, command(CommandField.C_STORE_RQ, 0x0000))));
+        failing.accept(new PDataTf(PresentationDataValue.of(1, LAST, new byte[100])));
+
+        assertEquals(1, messages.size());
+        assertFalse(failing.isInStoreStream(), "the answer is a failure: the peer may stop");
+    }
+
     private static byte[] command(int field, int dataSetType) {
         return new CommandSet().put(CommandTag.COMMAND_FIELD, field).put(CommandTag.MESSAGE_ID, 1)
                 .put(CommandTag.COMMAND_DATA_SET_TYPE, dataSetType).encode();

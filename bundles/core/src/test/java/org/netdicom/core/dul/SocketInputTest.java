@@ -51,11 +51,11 @@ class SocketInputTest {
         }
     }
 
-    private boolean dataSetArriving = true;
+    private boolean dataSoon = true;
     /** Bytes are always there: a spin asks available() once and returns. */
     private final Socket socket = new Socket(100, 100);
     private final SocketInput input = new SocketInput(socket, new ReadSpin(TimeUnit.SECONDS.toNanos(20), 1),
-            () -> dataSetArriving);
+            () -> dataSoon);
 
     @Test
     void spinsBeforeReadingWhileADataSetIsArriving() throws Exception {
@@ -76,21 +76,21 @@ class SocketInputTest {
 
     @Test
     void doesNotSpinBetweenMessages() throws Exception {
-        dataSetArriving = false; // waiting for the peer's next request, or its response
+        dataSoon = false; // waiting for the peer's next request, or its response
 
         assertEquals(100, input.read(new byte[1000], 0, 1000));
-        assertEquals(0, socket.asked.get(), "no spin while no data set is on its way");
+        assertEquals(0, socket.asked.get(), "no spin while the peer's next bytes are not expected soon");
 
-        dataSetArriving = true;
+        dataSoon = true;
         input.read(new byte[10], 0, 10);
         assertEquals(1, socket.asked.get(), "a data set is on its way: the next read spins");
     }
 
     @Test
-    void aPeerThatKeepsItWaitingStopsTheSpinsForTheRestOfTheDataSet() throws Exception {
+    void aPeerThatKeepsItWaitingIsOnlySampledAfterSpinsFailedInARow() throws Exception {
         Socket slowPeer = new Socket(5, 0); // nothing ever waits in the socket: every spin runs out
         SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(200), 1),
-                () -> dataSetArriving);
+                () -> dataSoon);
 
         for (int i = 0; i < SocketInput.MAX_FAILED_SPINS; i++) {
             slow.read(new byte[10], 0, 10); // 5 of 10: each read empties the socket
@@ -99,18 +99,39 @@ class SocketInputTest {
         assertTrue(afterFailedSpins >= SocketInput.MAX_FAILED_SPINS, "each read spun: " + afterFailedSpins);
 
         slow.read(new byte[10], 0, 10);
-        assertEquals(afterFailedSpins, slowPeer.asked.get(), "no more spins in this data set");
+        assertEquals(afterFailedSpins, slowPeer.asked.get(), "no spin for the next wait");
+        for (int i = 0; i < SocketInput.SAMPLE_EVERY; i++) {
+            slow.read(new byte[10], 0, 10);
+        }
+        assertTrue(slowPeer.asked.get() > afterFailedSpins, "one wait in " + SocketInput.SAMPLE_EVERY + " samples");
+    }
+
+    @Test
+    void inAStreamOfStoresThatNeverPausesTheSpinsComeBackOnceSamplesSeeBytes() throws Exception {
+        Socket peer = new Socket(5, 0); // the next bytes are always expected soon: no reset between messages
+        SocketInput reader = spinningFor50Micros(peer);
+        for (int i = 0; i < SocketInput.MAX_FAILED_SPINS; i++) {
+            reader.read(new byte[10], 0, 10);
+        }
+        peer.waiting = 5; // the peer keeps up again
+
+        for (int i = 0; i < 20 * SocketInput.SAMPLE_EVERY; i++) {
+            reader.read(new byte[10], 0, 10);
+        }
+        int spun = peer.spunReads;
+        reader.read(new byte[10], 0, 10);
+        assertEquals(spun + 1, peer.spunReads, "every wait spins again");
     }
 
     private SocketInput spinningFor50Micros(Socket peer) {
-        return new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1), () -> dataSetArriving);
+        return new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1), () -> dataSoon);
     }
 
     /** A read between messages, then the first read of the next data set (a wait that may spin). */
     private void firstWaitOfTheNextDataSet(SocketInput reader) throws Exception {
-        dataSetArriving = false;
+        dataSoon = false;
         reader.read(new byte[10], 0, 10);
-        dataSetArriving = true;
+        dataSoon = true;
         reader.read(new byte[10], 0, 10);
     }
 
