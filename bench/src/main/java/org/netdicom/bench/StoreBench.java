@@ -195,6 +195,15 @@ public final class StoreBench {
             store(host, warmPort, warmAet, list(List.of(warmupDir)));
             quiet = jit.getTotalCompilationTime() - before < QUIET_JIT_MILLIS ? quiet + 1 : 0;
         }
+        if (maxPasses > 0 && Boolean.getBoolean("netdicom.bench.waitForGo")) {
+            // warm: the script frees the received files now and then says go, so that what the
+            // warm-up touched does not take the memory the measured run's receiver gets
+            System.out.println("WARM");
+            System.out.flush();
+            if (System.in.read() < 0) {
+                return;
+            }
+        }
         long start = System.nanoTime();
         store(host, port, aet, list(paths));
         System.out.printf("RESULT %.6f%n", (System.nanoTime() - start) / 1e9);
