@@ -31,14 +31,18 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
      * @throws IOException          if it cannot be read
      */
     static ScannedFile scan(Path path) throws IOException {
-        DicomFile file = read(path, 0); // the meta group only: it names both UIDs in nearly every file
+        DicomFile file;
+        try (InputStream in = Files.newInputStream(path)) { // unbuffered: the reader buffers
+            file = DicomFile.read(in, false, AFTER_SOP_INSTANCE_UID);
+        }
         Dataset meta = file.fileMeta();
         String sopClass = meta.getString(Tag.MEDIA_STORAGE_SOP_CLASS_UID);
         String sopInstance = meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
-        if (sopClass == null || sopInstance == null) {
-            Dataset dataset = read(path, AFTER_SOP_INSTANCE_UID).dataset();
-            sopClass = sopClass != null ? sopClass : dataset.getString(Tag.SOP_CLASS_UID);
-            sopInstance = sopInstance != null ? sopInstance : dataset.getString(Tag.SOP_INSTANCE_UID);
+        if (sopClass == null) {
+            sopClass = file.dataset().getString(Tag.SOP_CLASS_UID);
+        }
+        if (sopInstance == null) {
+            sopInstance = file.dataset().getString(Tag.SOP_INSTANCE_UID);
         }
         if (sopClass == null || sopInstance == null) {
             throw new NotSendable("no SOP Class UID or SOP Instance UID");
@@ -47,13 +51,6 @@ record ScannedFile(Path path, String sopClassUid, String sopInstanceUid, String 
             throw new NotSendable("a DICOMDIR is for media only (PS3.10)");
         }
         return new ScannedFile(path, sopClass, sopInstance, file.transferSyntax().uid(), Files.size(path));
-    }
-
-    /** The file's meta information and its data set up to {@code stopBefore} (unbuffered: the reader buffers). */
-    private static DicomFile read(Path path, int stopBefore) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return DicomFile.read(in, false, stopBefore);
-        }
     }
 
     /** A Part 10 file that no C-STORE can carry. */

@@ -53,6 +53,18 @@ class ScannedFileTest {
     }
 
     @Test
+    void refusesAFileCutShortBeforeItsSopInstanceUid() throws IOException {
+        Dataset image = TestFiles.image(TestFiles.CT, "P1", "1.2.6", 1);
+        Path whole = TestFiles.write(dir, "whole.dcm", image, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        byte[] bytes = Files.readAllBytes(whole);
+        long metaEnd = 132 + 12 + DicomFile.read(whole).fileMeta().getLong(Tag.FILE_META_INFORMATION_GROUP_LENGTH, 0);
+        Path cut = Files.write(dir.resolve("cut.dcm"), java.util.Arrays.copyOf(bytes, (int) metaEnd + 5));
+
+        // found before an association is opened for it, not half-way through sending it
+        assertThrows(IOException.class, () -> ScannedFile.scan(cut));
+    }
+
+    @Test
     void refusesADicomdirAndAFileThatIsNotDicom() throws IOException {
         Dataset dicomdir = new Dataset();
         dicomdir.setString("SOPClassUID", "1.2.840.10008.1.3.10");
