@@ -8,10 +8,8 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,12 +29,9 @@ import org.netdicom.core.dimse.CommandField;
 import org.netdicom.core.dimse.CommandSet;
 import org.netdicom.core.dimse.CommandTag;
 import org.netdicom.core.dimse.DataSetCodec;
-import org.netdicom.core.dimse.DimseFormatException;
 import org.netdicom.core.dimse.DimseMessage;
 import org.netdicom.core.dimse.DimseSettings;
-import org.netdicom.core.dimse.IncomingDataSet;
 import org.netdicom.core.dimse.OutgoingDataSet;
-import org.netdicom.core.dimse.MessageAssembler;
 import org.netdicom.core.dimse.MessageSender;
 import org.netdicom.core.dul.DulAction;
 import org.netdicom.core.dul.DulEvent;
@@ -50,11 +45,7 @@ import org.netdicom.core.pdu.AAbort;
 import org.netdicom.core.pdu.AReleaseRp;
 import org.netdicom.core.pdu.AReleaseRq;
 import org.netdicom.core.pdu.PDataTf;
-import org.netdicom.core.pdu.PresentationDataValue;
 import org.netdicom.core.pdu.Pdu;
-import org.netdicom.core.service.IncomingRequest;
-import org.netdicom.core.service.ServiceDispatcher;
-import org.netdicom.core.service.StorageService;
 import org.netdicom.core.service.StandardContexts;
 import org.netdicom.data.Dataset;
 import org.slf4j.Logger;
@@ -62,9 +53,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What an association is on either side: the DUL service user that turns Upper Layer indications
- * into events, reassembles DIMSE messages, answers requests through the service classes, and matches
- * responses to the operations waiting for them. The acceptor and requestor subclasses add
- * negotiation.
+ * into events and hands the peer's data to {@link IncomingMessages} (which reassembles the DIMSE
+ * messages, answers requests through the service classes and gives responses to the operations
+ * waiting for them), and the {@link Association} our side's operations and release go through. The
+ * acceptor and requestor subclasses add negotiation.
  */
 abstract class AbstractAssociation implements DulUser, Association {
 
@@ -76,14 +68,11 @@ abstract class AbstractAssociation implements DulUser, Association {
     protected UpperLayer upperLayer;
     private MessageSender sender;
     private final DimseSettings dimse;
-    private final MessageAssembler assembler = new MessageAssembler(this::received, this::beginDataSet);
-    private final ServiceDispatcher services = new ServiceDispatcher();
     /** Our requests waiting for their responses. */
     private final OutgoingRequests requests;
     private final NormalizedOperations normalized;
-    /** Requests of the peer being served or queued, by Message ID: a C-CANCEL-RQ finds them here. */
-    private final Map<Integer, IncomingRequest> serving = new ConcurrentHashMap<>();
-    private final RequestRunner runner = new RequestRunner();
+    /** The peer's messages: reassembled, answered, or handed to our requests. */
+    private final IncomingMessages incoming;
     protected final ReentrantLock operations = new ReentrantLock();
     private final Duration dimseTimeout;
     private final Duration releaseTimeout;
@@ -103,6 +92,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         this.dimseTimeout = dimseTimeout;
         this.releaseTimeout = releaseTimeout;
         this.requests = new OutgoingRequests(new RequestsLink(), operations, dimseTimeout);
+        this.incoming = new IncomingMessages(this, requests, events, dimse);
         this.normalized = new NormalizedOperations(new NormalizedOperations.Contexts() {
             @Override
             public List<PresentationContext> accepted() {
@@ -264,7 +254,7 @@ abstract class AbstractAssociation implements DulUser, Association {
      */
     private void sendRequest(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
         try {
-            send(contextId, command, dataSet);
+            sendMessage(contextId, command, dataSet);
         } catch (IOException e) {
             if (established) {
                 abort();
@@ -275,7 +265,8 @@ abstract class AbstractAssociation implements DulUser, Association {
         }
     }
 
-    private void send(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
+    /** Sends a message (a request, a response, a C-CANCEL), EVT_DIMSE_SENT told first. */
+    void sendMessage(int contextId, CommandSet command, OutgoingDataSet dataSet) throws IOException {
         events.notify(EVT_DIMSE_SENT, () -> dimseEvent(EVT_DIMSE_SENT, contextId, command, dataSet != null));
         sender.send(contextId, command, dataSet);
     }
@@ -410,87 +401,11 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     @Override
     public final void dataReceived(PDataTf data) {
-        for (PresentationDataValue pdv : data.values()) {
-            if (acceptedContext(pdv.contextId()) == null) {
-                // PS3.8 9.3.5: a PDV may only use an accepted presentation context; tell at once.
-                LOG.warn("{}: data on presentation context {} that was not accepted, aborting", this, pdv.contextId());
-                abort();
-                return;
-            }
-        }
-        try {
-            assembler.accept(data);
-        } catch (DimseFormatException e) {
-            LOG.warn("{}: invalid DIMSE message, aborting: {}", this, e.getMessage());
-            abort();
-        }
+        incoming.accept(data);
     }
 
-    /** Where the data set of an incoming message goes: a C-STORE's is spooled behind its Part 10 header. */
-    private IncomingDataSet beginDataSet(int contextId, CommandSet command) {
-        PresentationContext context = acceptedContext(contextId);
-        IncomingDataSet.Prefix prefix = command.commandField() == CommandField.C_STORE_RQ && context != null
-                ? StorageService.part10Header(command, context, this) : IncomingDataSet.Prefix.NONE;
-        return new IncomingDataSet(dimse.spoolDirectory(), dimse.memoryLimitFor(command.commandField()), Long.MAX_VALUE,
-                prefix);
-    }
-
-    private void received(DimseMessage message) {
-        try {
-            handle(message);
-        } catch (RuntimeException | Error e) {
-            message.discard();
-            throw e;
-        }
-    }
-
-    private void handle(DimseMessage message) {
-        CommandSet command = message.command();
-        onMessageReceived();
-        events.notify(EVT_DIMSE_RECV, () -> dimseEvent(EVT_DIMSE_RECV, message.contextId(), command,
-                message.dataSet() != null));
-        PresentationContext context = acceptedContext(message.contextId());
-        if (context == null) {
-            // PS3.8 9.3.5: a PDV may only use an accepted presentation context.
-            LOG.warn("{}: message on presentation context {} that was not accepted, aborting", this,
-                    message.contextId());
-            abort();
-            return;
-        }
-        int field = command.commandField();
-        if (CommandField.isResponse(field)) {
-            int respondedTo = command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1);
-            // delivered, its data set belongs to the operation waiting for it
-            if (!requests.deliver(respondedTo, message)) {
-                LOG.warn("{}: {} answers message {}, which is not outstanding; ignored", this,
-                        CommandField.name(field), respondedTo);
-                message.discard();
-            }
-            return;
-        }
-        if (field == CommandField.C_CANCEL_RQ) {
-            IncomingRequest cancelled = serving.get(command.getInt(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, -1));
-            if (cancelled != null) {
-                cancelled.cancel();
-            }
-            message.discard();
-            return; // PS3.7 9.3.2.3: no response to a C-CANCEL
-        }
-        IncomingRequest request = new IncomingRequest(message, context, this, events, this::send,
-                this::subAssociationRequestor);
-        int messageId = request.messageId();
-        serving.put(messageId, request);
-        runner.submit(() -> {
-            try {
-                services.serve(request);
-            } finally {
-                serving.remove(messageId, request);
-                message.discard();
-            }
-        }, ServiceDispatcher.isLongRunning(field));
-    }
-
-    private PresentationContext acceptedContext(int id) {
+    /** The accepted presentation context of this ID, or null. */
+    final PresentationContext acceptedContext(int id) {
         for (PresentationContext context : accepted) {
             if (context.id() == id) {
                 return context;
@@ -499,7 +414,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         return null;
     }
 
-    private DimseEvent dimseEvent(EventType type, int contextId, CommandSet command, boolean hasDataSet) {
+    final DimseEvent dimseEvent(EventType type, int contextId, CommandSet command, boolean hasDataSet) {
         int field = command.commandField();
         boolean response = CommandField.isResponse(field);
         int messageId = command.getInt(response ? CommandTag.MESSAGE_ID_BEING_RESPONDED_TO : CommandTag.MESSAGE_ID, -1);
@@ -517,7 +432,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     @Override
     public void closed() {
-        assembler.discardPartial();
+        incoming.connectionClosed();
         end("the connection to " + peerDescription() + " closed", false);
         events.notify(EVT_CONN_CLOSE, () -> Events.connection(EVT_CONN_CLOSE, this, remoteAddress()));
         onClosed();
@@ -532,7 +447,7 @@ abstract class AbstractAssociation implements DulUser, Association {
         established = false;
         AssociationException ended = new AssociationException(endReason);
         requests.failAll(ended);
-        serving.values().forEach(IncomingRequest::cancel);
+        incoming.cancelAll();
         CompletableFuture<Void> release = releaseDone;
         if (release != null) {
             release.completeExceptionally(ended);
@@ -573,7 +488,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
     @Override
     public boolean expectsDataSoon() {
-        return assembler.isInStoreStream();
+        return incoming.expectsDataSoon();
     }
 
     @Override
@@ -684,7 +599,7 @@ abstract class AbstractAssociation implements DulUser, Association {
 
         @Override
         public void sendCancel(int contextId, int messageId) throws IOException {
-            send(contextId, new CommandSet()
+            sendMessage(contextId, new CommandSet()
                     .put(CommandTag.COMMAND_FIELD, CommandField.C_CANCEL_RQ)
                     .put(CommandTag.MESSAGE_ID_BEING_RESPONDED_TO, messageId)
                     .put(CommandTag.COMMAND_DATA_SET_TYPE, CommandTag.NO_DATA_SET), null);
