@@ -126,13 +126,4 @@ for r in $(seq "$ROUNDS"); do
   done
   echo "${times[*]}"
 done | tee "$work/rounds.txt"
-python3 - "$work/rounds.txt" "$@" <<'PYEOF'
-import statistics, sys
-rounds = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
-storescp = [r[0] for r in rounds]
-print(f"{'storescp +B':60} best {min(storescp):.3f} s")
-for i, args in enumerate(sys.argv[2:]):
-    ours = [r[i + 1] for r in rounds]
-    ratio = statistics.median(t / o for t, o in zip(storescp, ours))
-    print(f"{'node ' + str(i + 1) + ' ' + (args or '(this build)'):60} best {min(ours):.3f} s   median ratio {ratio:.3f}x")
-PYEOF
+ab_summary "$work/rounds.txt" node "(this build)" "$@"

@@ -73,3 +73,20 @@ warm_until_steady() {  # pid command...
   done
   echo "$passes passes, the last compiling ${spent} ms"
 }
+
+# The summary of an A/B script: FILE holds one line per round, storescp's seconds first, then one
+# column per variant; prints storescp's best, then per variant (LABEL n and its argument, or
+# DEFAULT for an empty one) its best and the median over the rounds of storescp's time / its own.
+ab_summary() {  # file label default arguments...
+  python3 - "$@" <<'PYEOF'
+import statistics, sys
+path, label, default, variants = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+rounds = [list(map(float, line.split())) for line in open(path) if line.strip()]
+storescp = [r[0] for r in rounds]
+print(f"{'storescp +B':60} best {min(storescp):.3f} s")
+for i, args in enumerate(variants):
+    ours = [r[i + 1] for r in rounds]
+    ratio = statistics.median(t / o for t, o in zip(storescp, ours))
+    print(f"{label + ' ' + str(i + 1) + ' ' + (args or default):60} best {min(ours):.3f} s   median ratio {ratio:.3f}x")
+PYEOF
+}

@@ -65,13 +65,4 @@ for _ in $(seq "$ROUNDS"); do
   for port in "${ports[@]}"; do line+=" $(seconds "$port" NETDICOM)"; done
   echo "$line"
 done | tee "$work/rounds.txt"
-python3 - "$work/rounds.txt" "$@" <<'PYEOF'
-import statistics, sys
-rounds = [list(map(float, line.split())) for line in open(sys.argv[1])]
-storescp = [r[0] for r in rounds]
-print(f"{'storescp +B':50} best {min(storescp):.3f} s")
-for i, opts in enumerate(sys.argv[2:]):
-    ours = [r[i + 1] for r in rounds]
-    ratio = statistics.median(t / o for t, o in zip(storescp, ours))
-    print(f"{'SCP ' + (opts or '(defaults)'):50} best {min(ours):.3f} s   median ratio {ratio:.3f}x")
-PYEOF
+ab_summary "$work/rounds.txt" SCP "(defaults)" "$@"
