@@ -7,13 +7,13 @@
 #
 # Starts storescp +B and one of our SCPs (StoreBench scp) per argument, each argument being extra
 # JVM options of that SCP (an empty one: the defaults). Every round, storescu -R +sd sends the same
-# N instances of 0.5 MB over one association to storescp, then to each SCP in the order given; the
-# SCPs are first warmed up until their JIT is quiet (warm_until_steady in lib.sh: WARM_MIN, WARM_MAX
-# passes). Prints each round's seconds, then per SCP the best time and the
-# median over the rounds of storescp's time / the SCP's. On the 2-core development VM one
-# configuration's median ranges over about +-7 % from one run to the next, and the SCP given first
-# gains a few percent from its place in the round: compare variants within one run, and swap their
-# order to check.
+# N instances of 0.5 MB over one association to storescp and to each SCP, in an order that turns
+# every round (the one right after storescp gained 3-5 % from its place when the order was fixed);
+# the SCPs are first warmed up until their JIT is quiet (warm_until_steady in lib.sh: WARM_MIN,
+# WARM_MAX passes). Prints each round's seconds (storescp's first, then the SCPs' in the order
+# given), then per SCP the best time and the median over the rounds of storescp's time / the
+# SCP's. On the 2-core development VM one configuration's median ranges over about +-7 % from one
+# run to the next: compare variants within one run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -60,9 +60,15 @@ for i in "${!ports[@]}"; do
   echo "== SCP $((i + 1)) warm after $(warm_until_steady "${scp_pids[$i]}" seconds "${ports[$i]}" NETDICOM)"
 done
 echo "== $N instances of 0.5 MB, $ROUNDS rounds; seconds: storescp, then each SCP"
-for _ in $(seq "$ROUNDS"); do
-  line="$(seconds "$DCMTK_PORT" STORESCP)"
-  for port in "${ports[@]}"; do line+=" $(seconds "$port" NETDICOM)"; done
-  echo "$line"
+servers=("$DCMTK_PORT" "${ports[@]}"); aets=(STORESCP); for _ in "${ports[@]}"; do aets+=(NETDICOM); done
+count=${#servers[@]}
+for r in $(seq "$ROUNDS"); do
+  # the order turns every round: whoever runs right after storescp gains a few percent from it
+  times=()
+  for k in $(seq 0 $((count - 1))); do
+    i=$(( (k + r) % count ))
+    times[$i]=$(seconds "${servers[$i]}" "${aets[$i]}")
+  done
+  echo "${times[*]}"
 done | tee "$work/rounds.txt"
 ab_summary "$work/rounds.txt" SCP "(defaults)" "$@"

@@ -404,6 +404,11 @@ abstract class AbstractAssociation implements DulUser, Association {
         incoming.accept(data);
     }
 
+    @Override
+    public final void releaseInPlaceData() {
+        incoming.releaseInPlaceData();
+    }
+
     /** The accepted presentation context of this ID, or null. */
     final PresentationContext acceptedContext(int id) {
         for (PresentationContext context : accepted) {

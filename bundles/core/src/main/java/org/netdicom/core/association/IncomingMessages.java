@@ -70,6 +70,11 @@ final class IncomingMessages {
         }
     }
 
+    /** The reader's buffer is about to be reused: data set fragments kept in it are written now. */
+    void releaseInPlaceData() {
+        assembler.releaseInPlaceData();
+    }
+
     /** Whether the peer's next bytes are likely microseconds away (a data set or a series of C-STOREs). */
     boolean expectsDataSoon() {
         return assembler.isInStoreStream();

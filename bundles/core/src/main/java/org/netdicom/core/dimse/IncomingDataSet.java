@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,6 +44,12 @@ public final class IncomingDataSet {
      * PDU per {@code write}, and no copy into a temporary direct buffer as a heap array would need.
      */
     private static final int SPOOL_BUFFER = 64 * 1024;
+    /**
+     * A direct fragment (lent in place by the reader of a socket channel) is kept as it is, not
+     * copied into the spool buffer, and written with the others kept, this many at most, in one
+     * {@code writev}: with the bytes waiting in the spool buffer (the Part 10 header) first.
+     */
+    private static final int GATHER = 8;
     /** The reading thread's spool buffer, lent to one data set at a time: a direct buffer is costly to make. */
     private static final ThreadLocal<ByteBuffer> SPOOL_BUFFERS = new ThreadLocal<>();
     /**
@@ -64,6 +71,13 @@ public final class IncomingDataSet {
     private Path file;
     private FileChannel fileOut;
     private ByteBuffer pending;
+    /**
+     * Direct fragments kept in place, not yet written; the first may be {@link #pending} itself,
+     * flipped ({@link #pendingGathered}), which then takes no bytes until they are written.
+     */
+    private ByteBuffer[] gathered;
+    private int gatheredCount;
+    private boolean pendingGathered;
     private long length;
     /** The spooled data set's first bytes ({@link #HEAD} at most), also in the file. */
     private byte[] head;
@@ -84,42 +98,91 @@ public final class IncomingDataSet {
 
     /** Appends a fragment. */
     public void append(byte[] data, int off, int len) throws IOException, DimseFormatException {
+        append(ByteBuffer.wrap(data, off, len));
+    }
+
+    /**
+     * Appends a fragment: its bytes from position to limit. A direct one (lent in place by the
+     * reader of a socket channel) may be kept as it is, unchanged and unread, until
+     * {@link #releaseInPlaceData()} or {@link #finish()} writes it to the spool file, with no copy in
+     * Java; any other is copied before this returns.
+     */
+    public void append(ByteBuffer fragment) throws IOException, DimseFormatException {
+        int len = fragment.remaining();
         if (length + len > maxLength) {
             throw new DimseFormatException("data set longer than " + maxLength + " bytes");
         }
         length += len;
         if (fileOut == null && buffered + (long) len <= memoryLimit) {
-            keep(data, off, len);
+            keep(fragment);
             return;
         }
         if (fileOut == null) {
             spill();
         }
-        spoolData(data, off, len);
+        spoolData(fragment);
     }
 
     /** Spools bytes of the data set, the first {@link #HEAD} of them also kept in {@link #head}. */
-    private void spoolData(byte[] data, int off, int len) throws IOException {
+    private void spoolData(ByteBuffer data) throws IOException {
         if (headLength < HEAD) {
             if (head == null) {
                 head = new byte[HEAD];
             }
-            int n = Math.min(len, HEAD - headLength);
-            System.arraycopy(data, off, head, headLength, n);
+            int n = Math.min(data.remaining(), HEAD - headLength);
+            data.get(data.position(), head, headLength, n);
             headLength += n;
         }
-        spool(data, off, len);
+        spool(data);
     }
 
-    private void spool(byte[] data, int off, int len) throws IOException {
-        while (len > 0) {
-            int n = Math.min(len, pending.remaining());
-            pending.put(data, off, n);
-            off += n;
-            len -= n;
+    private void spool(ByteBuffer data) throws IOException {
+        if (data.isDirect()) {
+            if (gathered == null) {
+                gathered = new ByteBuffer[GATHER];
+            }
+            if (pending.position() > 0 && !pendingGathered) {
+                gathered[gatheredCount++] = pending.flip();
+                pendingGathered = true;
+            }
+            gathered[gatheredCount++] = data;
+            if (gatheredCount >= GATHER - 1) {
+                writeGathered();
+            }
+            return;
+        }
+        writeGathered();
+        while (data.hasRemaining()) {
+            int n = Math.min(data.remaining(), pending.remaining());
+            pending.put(data.slice(data.position(), n));
+            data.position(data.position() + n);
             if (!pending.hasRemaining()) {
                 flushPending();
             }
+        }
+    }
+
+    /** Writes the fragments kept in place: the buffer they lie in is about to be reused. */
+    public void releaseInPlaceData() throws IOException {
+        writeGathered();
+    }
+
+    private void writeGathered() throws IOException {
+        if (gatheredCount == 0) {
+            return;
+        }
+        long left = 0;
+        for (int i = 0; i < gatheredCount; i++) {
+            left += gathered[i].remaining();
+        }
+        while (left > 0) {
+            left -= fileOut.write(gathered, 0, gatheredCount);
+        }
+        Arrays.fill(gathered, 0, gatheredCount, null);
+        gatheredCount = 0;
+        if (pendingGathered) {
+            pending.clear();
+            pendingGathered = false;
         }
     }
 
@@ -131,20 +194,18 @@ public final class IncomingDataSet {
         pending.clear();
     }
 
-    private void keep(byte[] data, int off, int len) {
-        while (len > 0) {
+    private void keep(ByteBuffer data) {
+        while (data.hasRemaining()) {
             byte[] block = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
             if (block == null || used == block.length) {
                 block = new byte[(int) Math.min(blocks.isEmpty() ? FIRST_BLOCK : BLOCK, (long) memoryLimit - buffered)];
                 blocks.add(block);
                 used = 0;
             }
-            int n = Math.min(len, block.length - used);
-            System.arraycopy(data, off, block, used, n);
+            int n = Math.min(data.remaining(), block.length - used);
+            data.get(block, used, n);
             used += n;
             buffered += n;
-            off += n;
-            len -= n;
         }
     }
 
@@ -159,9 +220,9 @@ public final class IncomingDataSet {
         }
         byte[] head = prefix.bytes();
         prefixLength = head.length;
-        spool(head, 0, head.length);
+        spool(ByteBuffer.wrap(head));
         for (int i = 0; i < blocks.size(); i++) {
-            spoolData(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length);
+            spoolData(ByteBuffer.wrap(blocks.get(i), 0, i == blocks.size() - 1 ? used : blocks.get(i).length));
         }
         blocks = null;
     }
@@ -207,6 +268,7 @@ public final class IncomingDataSet {
             return ReceivedDataSet.inMemory(collected, buffered);
         }
         try {
+            writeGathered();
             flushPending();
         } catch (IOException e) {
             discard();
@@ -219,6 +281,11 @@ public final class IncomingDataSet {
 
     /** Throws away what was received (a message that failed half-way). */
     public void discard() {
+        if (gathered != null) {
+            Arrays.fill(gathered, null);
+            gatheredCount = 0;
+            pendingGathered = false;
+        }
         returnSpoolBuffer();
         if (fileOut != null) {
             try {

@@ -2,6 +2,7 @@ package org.netdicom.core.dimse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 import org.netdicom.core.pdu.PDataTf;
@@ -66,7 +67,7 @@ public final class MessageAssembler {
             }
             if (dataSetFailure == null) {
                 try {
-                    dataSet.append(pdv.buffer(), pdv.offset(), pdv.length());
+                    dataSet.append(pdv.data());
                 } catch (IOException e) {
                     dataSet.discard();
                     dataSetFailure = e;
@@ -114,6 +115,22 @@ public final class MessageAssembler {
         contextId = -1;
         pendingCommand = null;
         sink.accept(message);
+    }
+
+    /**
+     * The buffer the fragments given so far lie in is about to be reused: the data set in progress
+     * writes those it kept in place ({@link IncomingDataSet#append(ByteBuffer)}). A failure to write
+     * them is the data set's, as in {@link #accept}.
+     */
+    public void releaseInPlaceData() {
+        if (dataSet != null && dataSetFailure == null) {
+            try {
+                dataSet.releaseInPlaceData();
+            } catch (IOException e) {
+                dataSet.discard();
+                dataSetFailure = e;
+            }
+        }
     }
 
     /** Whether a command announced a data set whose last fragment has not come yet. */

@@ -65,6 +65,14 @@ public interface DulUser {
         return false;
     }
 
+    /**
+     * The buffer data fragments were lent in by the reader (a plain connection's, see ChannelInput)
+     * is about to be overwritten: whoever kept fragments of a P-DATA-TF given to
+     * {@link #dataReceived} must write or copy them now. Called by the reading thread.
+     */
+    default void releaseInPlaceData() {
+    }
+
     /** Whether {@link #rawDataReceived}/{@link #rawDataSent} should be called; asked per PDU. */
     default boolean wantsRawData() {
         return false;

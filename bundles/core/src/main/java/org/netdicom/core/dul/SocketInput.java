@@ -77,6 +77,18 @@ final class SocketInput extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        beforeRead();
+        int n = in.read(b, off, len);
+        afterRead(n, len);
+        return n;
+    }
+
+    /**
+     * Spins if the peer's bytes are likely near and the socket was emptied: for a reader that
+     * reads the socket some other way ({@link ChannelInput}) and asks this stream only for its
+     * {@code available()}.
+     */
+    void beforeRead() throws IOException {
         if (spin.isOn()) {
             if (!dataSoon.getAsBoolean()) {
                 failedSpins = 0; // the next data set gets its spins again
@@ -86,9 +98,11 @@ final class SocketInput extends FilterInputStream {
                 missShare += ((arrived ? 0 : ONE) - missShare) >> 3;
             }
         }
-        int n = in.read(b, off, len);
-        drained = n < len;
-        return n;
+    }
+
+    /** After a read that returned {@code n} of the {@code asked} bytes. */
+    void afterRead(int n, int asked) {
+        drained = n < asked;
     }
 
     /** Whether spins have been paying off on this connection, or it is time to sample again. */

@@ -1,5 +1,6 @@
 package org.netdicom.core.pdu;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class PduDecoder {
                 requireFixedLength(type, length);
                 c.skip(1, "reserved");
                 return new AAssociateRj(c.u8("Result"), c.u8("Source"), c.u8("Reason/Diag."));
-            case Pdu.P_DATA_TF: return pDataTf(c, body);
+            case Pdu.P_DATA_TF: return pDataTf(ByteBuffer.wrap(body, offset, length));
             case Pdu.A_RELEASE_RQ:
                 requireFixedLength(type, length);
                 return new AReleaseRq();
@@ -66,29 +67,44 @@ public final class PduDecoder {
         }
     }
 
-    /** PS3.8 9.3.5: one or more PDV items, each 4-byte length, context id, control header, data. */
-    private static PDataTf pDataTf(BodyCursor c, byte[] body) throws PduFormatException {
-        if (!c.hasRemaining()) {
-            throw c.error("P-DATA-TF without a Presentation Data Value item");
+    /**
+     * Decodes a P-DATA-TF body, position to limit of {@code body} (PS3.8 9.3.5: one or more PDV
+     * items, each a 4-byte length, context id, control header, data). The values are slices of
+     * {@code body}'s array, or of {@code body} itself when it is direct: it must stay unchanged
+     * while they are in use.
+     */
+    public PDataTf pDataTf(ByteBuffer body) throws PduFormatException {
+        int start = body.position();
+        int end = body.limit();
+        if (start == end) {
+            throw new PduFormatException("P-DATA-TF without a Presentation Data Value item", Pdu.HEADER_LENGTH);
         }
         List<PresentationDataValue> values = new ArrayList<>(2);
-        while (c.hasRemaining()) {
-            long itemOffset = c.offset();
-            long itemLength = c.u32("PDV item-length");
+        for (int pos = start; pos < end; ) {
+            long itemOffset = pos - start + Pdu.HEADER_LENGTH; // errors count from the PDU header
+            if (end - pos < 4) {
+                throw new PduFormatException("PDV item-length needs 4 bytes but only " + (end - pos)
+                        + " remain in its enclosing item or PDU", itemOffset);
+            }
+            long itemLength = body.getInt(pos) & 0xFFFF_FFFFL;
+            pos += 4;
             if (itemLength < 2) {
                 throw new PduFormatException("PDV item-length " + itemLength
                         + " is less than 2 (context id and message control header)", itemOffset);
             }
-            if (itemLength > c.remaining()) {
+            if (itemLength > end - pos) {
                 throw new PduFormatException("PDV item-length " + itemLength + " runs past the end of the PDU ("
-                        + c.remaining() + " bytes left)", itemOffset);
+                        + (end - pos) + " bytes left)", itemOffset);
             }
-            int contextId = c.u8("Presentation-context-ID");
-            int controlHeader = c.u8("message control header");
+            int contextId = body.get(pos) & 0xFF;
+            int controlHeader = body.get(pos + 1) & 0xFF;
+            int dataStart = pos + 2;
             int dataLength = (int) itemLength - 2;
-            int dataStart = c.arrayPosition();
-            c.skip(dataLength, "PDV data");
-            values.add(new PresentationDataValue(contextId, controlHeader, body, dataStart, dataLength));
+            values.add(body.hasArray()
+                    ? new PresentationDataValue(contextId, controlHeader, body.array(), body.arrayOffset() + dataStart,
+                            dataLength)
+                    : PresentationDataValue.ofSlice(contextId, controlHeader, body.slice(dataStart, dataLength)));
+            pos = dataStart + dataLength;
         }
         return new PDataTf(values);
     }

@@ -3,6 +3,7 @@ package org.netdicom.core.pdu;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,7 +22,9 @@ import java.util.Objects;
  * <li>A-ASSOCIATE-RJ, A-RELEASE-RQ/RP, A-ABORT: 4, their only valid length.</li>
  * </ul>
  * A body larger than {@link #EAGER_ALLOCATION} is read into a buffer that grows as bytes arrive,
- * so a peer that announces a huge length and sends little cannot make us allocate much.
+ * so a peer that announces a huge length and sends little cannot make us allocate much. A source
+ * that lends its bytes in place ({@link PduSource#readInPlace}) gives the P-DATA-TF bodies of
+ * {@link #read(boolean) read(true)} without a copy.
  *
  * <p>{@link #read()} returns {@code null} when the stream ends cleanly between PDUs, and throws
  * {@link EOFException} when it ends inside one (the peer closed the connection mid-PDU).
@@ -37,10 +40,12 @@ public final class PduReader {
     /** Bodies up to this size are allocated at once; larger ones grow as bytes arrive. */
     static final int EAGER_ALLOCATION = 256 * 1024;
 
-    private final InputStream in;
+    private final PduSource in;
     private final PduDecoder decoder = new PduDecoder();
     private final byte[] header = new byte[Pdu.HEADER_LENGTH];
     private byte[] lastBody;
+    /** The last body when the source lent it in place ({@link #lastBody} is then unused). */
+    private ByteBuffer lastInPlace;
     /** The P-DATA-TF body kept for the next one when the caller lets us reuse it; null until then. */
     private byte[] reusable;
     private boolean framingLost;
@@ -57,6 +62,10 @@ public final class PduReader {
     }
 
     public PduReader(InputStream in, long maxPDataLength, long maxAssociateLength) {
+        this(PduSource.of(Objects.requireNonNull(in, "in")), maxPDataLength, maxAssociateLength);
+    }
+
+    public PduReader(PduSource in, long maxPDataLength, long maxAssociateLength) {
         this.in = Objects.requireNonNull(in, "in");
         setMaxPDataLength(maxPDataLength);
         if (maxAssociateLength < PduDecoder.ASSOCIATE_FIXED_LENGTH || maxAssociateLength > HARD_LIMIT) {
@@ -90,9 +99,10 @@ public final class PduReader {
 
     /**
      * Reads the next PDU; with {@code reuseDataBody}, a P-DATA-TF is read into the array of the
-     * previous one, so its PDVs are valid only until the next read: for a caller that copies what
-     * it keeps (the DIMSE assembler does) and lets nobody else hold the PDU. This saves an
-     * allocation, and the zeroing of it, per PDU.
+     * previous one, or left in place in the source's buffer, so its PDVs are valid only until the
+     * next read: for a caller that copies what it keeps (the DIMSE assembler does) and lets nobody
+     * else hold the PDU. This saves an allocation, and the zeroing of it, per PDU; in place, also
+     * the copying.
      *
      * @return the PDU, or {@code null} if the stream ended before its first byte
      */
@@ -118,6 +128,16 @@ public final class PduReader {
             framingLost = true;
             throw new PduTooLargeException(type, length, limit);
         }
+        if (reuseDataBody && type == Pdu.P_DATA_TF) {
+            ByteBuffer inPlace = in.readInPlace((int) length);
+            if (inPlace != null) {
+                lastInPlace = inPlace;
+                lastLength = (int) length;
+                lastType = type;
+                return decoder.pDataTf(inPlace);
+            }
+        }
+        lastInPlace = null;
         byte[] body;
         if (reuseDataBody && type == Pdu.P_DATA_TF) {
             body = readBody(type, (int) length, reusable);
@@ -142,7 +162,9 @@ public final class PduReader {
 
     /** Reads and drops what the stream has; false at its end. */
     public boolean discard() throws IOException {
-        return in.read(scratch()) >= 0;
+        byte[] scratch = scratch();
+        lastInPlace = null;
+        return in.read(scratch, 0, scratch.length) >= 0;
     }
 
     private byte[] scratch() {
@@ -158,15 +180,24 @@ public final class PduReader {
      * that stays valid after the next read.
      */
     public Pdu lastPduDetached() throws PduFormatException {
-        return decoder.decode(lastType, Arrays.copyOf(lastBody, lastLength), 0, lastLength);
+        return decoder.decode(lastType, lastBodyCopy(), 0, lastLength);
+    }
+
+    private byte[] lastBodyCopy() {
+        if (lastInPlace == null) {
+            return Arrays.copyOf(lastBody, lastLength);
+        }
+        byte[] copy = new byte[lastLength];
+        lastInPlace.get(lastInPlace.position(), copy);
+        return copy;
     }
 
     /** A copy of the raw bytes (header and body) of the PDU the last {@link #read()} returned. */
     public byte[] lastPduBytes() {
         byte[] raw = new byte[Pdu.HEADER_LENGTH + lastLength];
         System.arraycopy(header, 0, raw, 0, Pdu.HEADER_LENGTH);
-        if (lastBody != null) {
-            System.arraycopy(lastBody, 0, raw, Pdu.HEADER_LENGTH, lastLength);
+        if (lastInPlace != null || lastBody != null) {
+            System.arraycopy(lastBodyCopy(), 0, raw, Pdu.HEADER_LENGTH, lastLength);
         }
         return raw;
     }

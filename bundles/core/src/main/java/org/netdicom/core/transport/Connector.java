@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,9 +20,12 @@ public final class Connector {
     private Connector() {
     }
 
-    /** A connected blocking socket with Nagle off. */
+    /**
+     * A connected blocking socket with Nagle off. It comes from a channel, so that the Upper Layer
+     * can read it through that (its ChannelInput).
+     */
     public static Socket connect(InetSocketAddress address, Duration timeout) throws IOException {
-        Socket socket = new Socket();
+        Socket socket = SocketChannel.open().socket();
         socket.setTcpNoDelay(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         AtomicBoolean expired = new AtomicBoolean();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 
 import javax.net.ssl.SSLParameters;
@@ -23,10 +24,14 @@ public final class TlsSockets {
     private TlsSockets() {
     }
 
-    /** A plain server socket, or a TLS one configured from {@code tls} when it is not null. */
+    /**
+     * A plain server socket, or a TLS one configured from {@code tls} when it is not null. A plain
+     * one comes from a channel, as its connections do, so that they can be read through their
+     * channels (the Upper Layer's ChannelInput).
+     */
     static ServerSocket serverSocket(TlsSettings tls) throws IOException {
         if (tls == null) {
-            return new ServerSocket();
+            return ServerSocketChannel.open().socket();
         }
         SSLServerSocket socket = (SSLServerSocket) tls.context().getServerSocketFactory().createServerSocket();
         socket.setEnabledProtocols(tls.protocols().toArray(String[]::new));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -147,5 +148,60 @@ class IncomingDataSetTest {
         assertDoesNotThrow(() -> data.append(new byte[1000], 0, 1000));
         assertThrows(DimseFormatException.class, () -> data.append(new byte[1000], 0, 1000));
         data.discard();
+    }
+
+    /** The one spool file in the spool directory. */
+    private Path spoolFile() throws IOException {
+        try (Stream<Path> files = Files.list(spool)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void keepsDirectFragmentsInPlaceUntilTheirBufferIsReusedThenWritesThemAfterThePrefix() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 0, Long.MAX_VALUE, () -> new byte[] {'P', 'F'});
+        ByteBuffer lent = ByteBuffer.allocateDirect(3 * 10_000); // a reader's buffer, lent in place
+        for (int i = 0; i < 3; i++) {
+            lent.put(fragment(i, 10_000));
+        }
+        for (int i = 0; i < 3; i++) {
+            data.append(lent.slice(i * 10_000, 10_000));
+        }
+        Path file = spoolFile();
+        assertEquals(0, Files.size(file), "nothing written yet: the prefix waits with the fragments");
+        data.releaseInPlaceData();
+        assertEquals(2 + 30_000, Files.size(file), "one gathered write");
+        lent.clear();
+        while (lent.hasRemaining()) {
+            lent.put((byte) 0x55); // the reader reuses its buffer
+        }
+        byte[] copied = fragment(3, 500);
+        data.append(ByteBuffer.wrap(copied));
+        copied[0] ^= 1; // an array fragment was copied: the caller may change it at once
+        ByteBuffer last = ByteBuffer.allocateDirect(700).put(fragment(4, 700)).flip();
+        data.append(last);
+        ReceivedDataSet received = data.finish();
+        byte[] expected = {'P', 'F'};
+        for (int i = 0; i < 3; i++) {
+            expected = concat(expected, fragment(i, 10_000));
+        }
+        expected = concat(concat(expected, fragment(3, 500)), fragment(4, 700));
+        assertArrayEquals(expected, Files.readAllBytes(received.file()));
+        assertEquals(2, received.fileOffset());
+        received.close();
+    }
+
+    @Test
+    void aDiscardedDataSetLeavesNoFileAndWritesNoFragmentKeptInPlace() throws Exception {
+        IncomingDataSet data = new IncomingDataSet(spool, 0, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE);
+        ByteBuffer lent = ByteBuffer.allocateDirect(20_000).put(fragment(1, 20_000)).flip();
+        data.append(lent);
+        spoolFile();
+        data.discard();
+        try (Stream<Path> files = Files.list(spool)) {
+            assertEquals(0, files.count());
+        }
     }
 }

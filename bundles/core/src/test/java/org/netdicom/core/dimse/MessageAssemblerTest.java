@@ -1,9 +1,11 @@
 package org.netdicom.core.dimse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,30 @@ class MessageAssemblerTest {
 
         assertEquals(1, messages.size());
         assertFalse(failing.isInStoreStream(), "the answer is a failure: the peer may stop");
+    }
+
+    @Test
+    void fragmentsLentInPlaceAreWrittenBeforeTheReaderReusesTheirBuffer() throws Exception {
+        MessageAssembler spooling = new MessageAssembler(messages::add,
+                (contextId, command) -> new IncomingDataSet(spool, 0, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE));
+        spooling.accept(new PDataTf(PresentationDataValue.of(1, COMMAND | LAST, command(CommandField.C_STORE_RQ, 0x0000))));
+        ByteBuffer readerBuffer = ByteBuffer.allocateDirect(1000);
+        byte[] expected = new byte[0];
+        for (int pdu = 0; pdu < 3; pdu++) {
+            byte[] fragment = new byte[1000];
+            java.util.Arrays.fill(fragment, (byte) (pdu + 1));
+            readerBuffer.clear().put(fragment).flip();
+            spooling.accept(new PDataTf(PresentationDataValue.ofSlice(1, pdu == 2 ? LAST : 0, readerBuffer)));
+            expected = java.util.Arrays.copyOf(expected, expected.length + 1000);
+            System.arraycopy(fragment, 0, expected, expected.length - 1000, 1000);
+            if (pdu < 2) {
+                spooling.releaseInPlaceData(); // the reader is about to overwrite its buffer
+            }
+        }
+        assertEquals(1, messages.size());
+        ReceivedDataSet received = messages.get(0).dataSet();
+        assertArrayEquals(expected, java.nio.file.Files.readAllBytes(received.file()));
+        received.close();
     }
 
     private static byte[] command(int field, int dataSetType) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 /** Malformed bodies: every one must end in a PduFormatException with a useful offset. */
@@ -109,6 +111,9 @@ class PduDecoderRejectsTest {
             System.arraycopy(ByteVector.of(itemLength), 0, p, 6, 4);
             PduFormatException e = assertThrows(PduFormatException.class, () -> ByteVector.decode(p), itemLength);
             assertEquals(6, e.offset(), "points at the PDV item");
+            ByteBuffer direct = ByteBuffer.allocateDirect(p.length).put(p).position(6);
+            PduFormatException inPlace = assertThrows(PduFormatException.class, () -> decoder.pDataTf(direct));
+            assertEquals(e.getMessage(), inPlace.getMessage(), "the same error from a direct buffer");
         }
         for (int firstLength : new int[] {5, 7}) {
             byte[] p = PduVectorsTest.P_DATA_TF.clone();

@@ -2,8 +2,12 @@ package org.netdicom.core.pdu;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -159,6 +163,18 @@ class PduVectorsTest {
         assertEquals(true, first.isLast());
         assertEquals(12, first.offset(), "the PDV is a slice of the PDU bytes, not a copy");
         assertEquals(true, first.buffer() == P_DATA_TF);
+    }
+
+    @Test
+    void decodesPDataTfFromADirectBufferIntoSlicesOfIt() throws Exception {
+        ByteBuffer direct = ByteBuffer.allocateDirect(P_DATA_TF.length).put(P_DATA_TF).flip();
+        PDataTf decoded = new PduDecoder().pDataTf(direct.position(Pdu.HEADER_LENGTH));
+        assertEquals(pDataTf(), decoded, "the same values as from an array");
+        PresentationDataValue first = decoded.values().get(0);
+        assertTrue(first.data().isDirect(), "a slice of the buffer, not a copy");
+        direct.put(12, (byte) (direct.get(12) ^ 0xFF));
+        assertNotEquals(pDataTf().values().get(0), first, "it sees the buffer change");
+        assertEquals(first.data().get(0), first.buffer()[first.offset()], "buffer(): a copy, from offset 0");
     }
 
     @Test

@@ -1,0 +1,193 @@
+package org.netdicom.core.dul;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.netdicom.core.pdu.PDataTf;
+import org.netdicom.core.pdu.Pdu;
+import org.netdicom.core.pdu.PduReader;
+import org.netdicom.core.pdu.PresentationDataValue;
+
+class ChannelInputTest {
+
+    /** A channel over fixed bytes that hands them out in pieces of random length, as a socket may. */
+    private static final class ChoppyChannel implements ReadableByteChannel {
+        private final ByteBuffer bytes;
+        private final Random random = new Random(7);
+        private final int maxPiece;
+        final List<Integer> asked = new ArrayList<>();
+
+        ChoppyChannel(byte[] bytes, int maxPiece) {
+            this.bytes = ByteBuffer.wrap(bytes);
+            this.maxPiece = maxPiece;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            asked.add(dst.remaining());
+            if (!bytes.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(dst.remaining(), Math.min(bytes.remaining(), 1 + random.nextInt(maxPiece)));
+            dst.put(bytes.slice(bytes.position(), n));
+            bytes.position(bytes.position() + n);
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A P-DATA-TF of one data set PDV of {@code length} bytes, each byte a function of {@code seed}. */
+    private static byte[] pDataTf(int seed, int length) {
+        ByteBuffer pdu = ByteBuffer.allocate(Pdu.HEADER_LENGTH + 6 + length);
+        pdu.put((byte) Pdu.P_DATA_TF).put((byte) 0).putInt(6 + length);
+        pdu.putInt(2 + length).put((byte) 1).put((byte) 0);
+        for (int i = 0; i < length; i++) {
+            pdu.put(fragmentByte(seed, i));
+        }
+        return pdu.array();
+    }
+
+    private static byte fragmentByte(int seed, int i) {
+        return (byte) (seed * 31 + i * 7);
+    }
+
+    private static byte[] concat(List<byte[]> parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        parts.forEach(all::writeBytes);
+        return all.toByteArray();
+    }
+
+    private static SocketInput noSpin() {
+        return new SocketInput(InputStream.nullInputStream(), ReadSpin.NONE, () -> false);
+    }
+
+    /** A fragment lent in place, and the bytes it must still hold until the reader announces reuse. */
+    private record Lent(ByteBuffer data, int seed) {
+        void check() {
+            for (int i = 0; i < data.remaining(); i++) {
+                assertEquals(fragmentByte(seed, i), data.get(i), "fragment " + seed + " byte " + i);
+            }
+        }
+    }
+
+    @Test
+    void lendsBodiesInPlaceThatStayIntactUntilItAnnouncesReuse() throws Exception {
+        Random random = new Random(1);
+        List<byte[]> pdus = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int length = random.nextInt(4) == 0 ? 1 + random.nextInt(200) : 16_000 + random.nextInt(378);
+            lengths.add(length);
+            pdus.add(pDataTf(i, length));
+        }
+        List<Lent> held = new ArrayList<>();
+        int[] reuses = {0};
+        Runnable beforeReuse = () -> {
+            held.forEach(Lent::check); // nothing lent was overwritten yet
+            held.clear();
+            reuses[0]++;
+        };
+        ChoppyChannel channel = new ChoppyChannel(concat(pdus), 40_000);
+        PduReader reader = new PduReader(new ChannelInput(channel, noSpin(), 16_384, beforeReuse), 16_384,
+                PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        for (int i = 0; i < pdus.size(); i++) {
+            PDataTf pdu = (PDataTf) reader.read(true);
+            PresentationDataValue pdv = pdu.values().get(0);
+            assertEquals(lengths.get(i), pdv.length());
+            assertTrue(pdv.data().isDirect(), "lent in place, not copied");
+            Lent lent = new Lent(pdv.data(), i);
+            lent.check();
+            held.add(lent);
+        }
+        held.forEach(Lent::check);
+        assertNull(reader.read(true), "the end of the stream between PDUs");
+        assertTrue(reuses[0] > 10 && reuses[0] < 300 / 2, "several bodies per reuse: " + reuses[0]);
+    }
+
+    @Test
+    void aReadThatCompletesABodyTakesAtMostTheNextHeaderBeyondIt() throws Exception {
+        List<byte[]> pdus = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            pdus.add(pDataTf(i, 16_378));
+        }
+        ChoppyChannel channel = new ChoppyChannel(concat(pdus), 1 << 20); // the whole stream is waiting
+        PduReader reader = new PduReader(new ChannelInput(channel, noSpin(), 16_384, () -> { }), 16_384,
+                PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        for (int i = 0; i < pdus.size(); i++) {
+            assertEquals(16_378, ((PDataTf) reader.read(true)).values().get(0).length());
+        }
+        // one read per PDU: none of them asks for more than a body and two headers
+        assertTrue(channel.asked.size() <= pdus.size() + 2, channel.asked.toString());
+        assertTrue(channel.asked.stream().allMatch(n -> n <= 16_384 + 2 * Pdu.HEADER_LENGTH), channel.asked.toString());
+    }
+
+    @Test
+    void growsOnlyForLongBodies() throws Exception {
+        List<byte[]> pdus = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            pdus.add(pDataTf(i, 80)); // C-ECHO sized
+        }
+        ChannelInput input = new ChannelInput(new ChoppyChannel(concat(pdus), 500), noSpin(), 16_384, () -> { });
+        PduReader reader = new PduReader(input, 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        for (int i = 0; i < pdus.size(); i++) {
+            reader.read(true);
+        }
+        assertEquals(16_384 + 2 * Pdu.HEADER_LENGTH, input.capacity(), "one PDU and two headers");
+
+        ChannelInput grown = new ChannelInput(new ChoppyChannel(pDataTf(1, 16_000), 500), noSpin(), 16_384, () -> { });
+        new PduReader(grown, 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH).read(true);
+        assertEquals(ChannelInput.GATHERED_PDUS * (16_384 + Pdu.HEADER_LENGTH) + Pdu.HEADER_LENGTH, grown.capacity());
+    }
+
+    @Test
+    void copiesOutBodiesLongerThanItLendsAndThoseNobodyMayReuse() throws Exception {
+        int longBody = ChannelInput.MAX_IN_PLACE + 1000;
+        byte[] stream = concat(List.of(pDataTf(3, longBody), pDataTf(4, 16_000)));
+        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(stream, 70_000), noSpin(), 0, () -> { }), 0,
+                PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        PresentationDataValue copied = ((PDataTf) reader.read(true)).values().get(0);
+        assertFalse(copied.data().isDirect());
+        new Lent(copied.data(), 3).check();
+        PresentationDataValue kept = ((PDataTf) reader.read(false)).values().get(0); // a watcher may keep it
+        assertFalse(kept.data().isDirect());
+        new Lent(kept.data(), 4).check();
+    }
+
+    @Test
+    void aStreamThatEndsInsideABodyFailsAsTruncated() throws Exception {
+        byte[] pdu = pDataTf(5, 10_000);
+        byte[] cut = java.util.Arrays.copyOf(pdu, pdu.length - 100);
+        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(cut, 3000), noSpin(), 16_384, () -> { }),
+                16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        assertThrows(EOFException.class, () -> reader.read(true));
+    }
+
+    @Test
+    void theRawBytesOfALentPduCanStillBeHadAndDecodedAgain() throws Exception {
+        byte[] pdu = pDataTf(6, 12_000);
+        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(pdu, 5000), noSpin(), 16_384, () -> { }),
+                16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        PDataTf lent = (PDataTf) reader.read(true);
+        assertArrayEquals(pdu, reader.lastPduBytes());
+        PDataTf detached = (PDataTf) reader.lastPduDetached();
+        assertFalse(detached.values().get(0).data().isDirect());
+        assertEquals(lent, detached, "the same PDVs, wherever their bytes lie");
+    }
+}
