@@ -163,15 +163,21 @@ for set in small large; do
     echo "-- (b) $N_LARGE instances of $(du -b "$work/large/00000.dcm" | cut -f1) bytes, one association, best of $ROUNDS; ratio: median of the rounds'"
     echo "   SCP memory before: netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
   fi
-  # each round runs every row once, so a slow moment of the machine hits them alike; a figure is
-  # the best of ROUNDS, a ratio the median of the rounds' own ratios
+  # each round runs every row once, so a slow moment of the machine hits them alike, in an order
+  # that turns every round (a row run right after storescp's gained a few percent from its place,
+  # bench/store-ab.sh); a figure is the best of ROUNDS, a ratio the median of the rounds' own ratios
   b=(); s=(); z=(); u=(); w=()
-  for _ in $(seq "$ROUNDS"); do
-    b+=("$(storescu_time "$set" "$DCMTK_PORT" STORESCP)")
-    s+=("$(storescu_time "$set" "$OUR_PORT" NETDICOM)")
-    [[ $set == small ]] && z+=("$(storescu_time "$set" "$MEMORY_PORT" NETDICOM)")
-    u+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP)")
-    w+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP --warm)")
+  rows=(b s z u w); [[ $set == small ]] || rows=(b s u w)
+  for r in $(seq "$ROUNDS"); do
+    for k in "${!rows[@]}"; do
+      case ${rows[$(( (k + r) % ${#rows[@]} ))]} in
+        b) b+=("$(storescu_time "$set" "$DCMTK_PORT" STORESCP)") ;;
+        s) s+=("$(storescu_time "$set" "$OUR_PORT" NETDICOM)") ;;
+        z) z+=("$(storescu_time "$set" "$MEMORY_PORT" NETDICOM)") ;;
+        u) u+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP)") ;;
+        w) w+=("$(ours_time "$set" "$DCMTK_PORT" STORESCP --warm)") ;;
+      esac
+    done
   done
   row "DCMTK storescu -> DCMTK storescp" "$set" "${b[*]}"
   row "DCMTK storescu -> netdicom SCP" "$set" "${s[*]}" "${b[*]}" SCP

@@ -106,10 +106,12 @@ public final class UpperLayer {
         ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
         SocketInput input = new SocketInput(socket.getInputStream(), spin, user::expectsDataSoon);
         SocketChannel channel = socket.getChannel();
-        this.reader = channel != null && !(socket instanceof SSLSocket)
-                ? new PduReader(new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData), maxReceivePduLength,
-                        PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH)
-                : new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
+        if (channel != null && !(socket instanceof SSLSocket)) {
+            ChannelInput source = new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData);
+            this.reader = new PduReader(source, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        } else {
+            this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
+        }
         this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.io = new IoProgress(networkTimeout == null ? 0 : networkTimeout.toNanos());

@@ -100,8 +100,9 @@ public final class PduReader {
     /**
      * Reads the next PDU; with {@code reuseDataBody}, a P-DATA-TF is read into the array of the
      * previous one, or left in place in the source's buffer, so its PDVs are valid only until the
-     * next read: for a caller that copies what it keeps (the DIMSE assembler does) and lets nobody
-     * else hold the PDU. This saves an allocation, and the zeroing of it, per PDU; in place, also
+     * next read (in place: as long as the source says, {@link PduSource#readInPlace}): for a caller
+     * that copies or writes what it keeps in time (the DIMSE assembler does) and lets nobody else
+     * hold the PDU. This saves an allocation, and the zeroing of it, per PDU; in place, also
      * the copying.
      *
      * @return the PDU, or {@code null} if the stream ended before its first byte

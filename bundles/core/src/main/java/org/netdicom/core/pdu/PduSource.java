@@ -16,9 +16,11 @@ public interface PduSource {
     int read(byte[] b, int off, int len) throws IOException;
 
     /**
-     * The next {@code length} bytes in place, position to limit of the buffer returned, valid until
-     * the next call to this source; or null, having consumed nothing, when this source cannot lend
-     * them (it has no such buffer, or they would not fit it).
+     * The next {@code length} bytes in place, position to limit of the buffer returned, valid at
+     * least until the next call to this source (a source may say it keeps them longer: the Upper
+     * Layer's channel reader, until it announces that it reuses its buffer); or null, having
+     * consumed nothing, when this source cannot lend them (it has no such buffer, or they would not
+     * fit it).
      *
      * @throws EOFException if the stream ends before {@code length} bytes
      */
