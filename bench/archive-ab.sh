@@ -4,10 +4,12 @@
 #
 #   bench/archive-ab.sh "" "--bundles=/tmp/old/org.netdicom.index-0.1.0-SNAPSHOT.jar"
 #   REGIME=freed ROUNDS=12 bench/archive-ab.sh "" "--bundles=/tmp/a.jar:/tmp/b.jar"
+#   bench/archive-ab.sh "" "--java=-Dnetdicom.readSpinMicros=0"     a JVM option for one node
 #
 # One node per argument, each a copy of distribution/target/assembly whose bundles named in
-# --bundles= (jars, matched to the node's system/ folder by their Bundle-SymbolicName) are replaced;
-# an empty argument is the build as it is. All nodes and storescp +B (at the nodes' maximum PDU)
+# --bundles= (jars, matched to the node's system/ folder by their Bundle-SymbolicName) are replaced
+# and whose JVM gets the options of each --java= (after EXTRA_JAVA_OPTS); an empty argument is the
+# build as it is. All nodes and storescp +B (at the nodes' maximum PDU)
 # get the same new set of N instances of 0.5 MB each round, in an order that turns every round.
 # The nodes are warmed first (WARM sets of new instances each, their files deleted after each).
 #
@@ -73,9 +75,11 @@ for i in $(seq 0 $(($# - 1))); do
       cp "$jar" "$target"
     done
   fi
+  java_opts=""
+  for token in ${args[$i]}; do [[ $token == --java=* ]] && java_opts+=" ${token#--java=}"; done
   port=$(free_port); ports+=("$port")
-  (cd "$node" && NETDICOM_PORT=$port NETDICOM_BIND=127.0.0.1 NETDICOM_DATA="$work/data$i" exec setsid bin/karaf server) \
-    >"$work/node$i.log" 2>&1 &
+  (cd "$node" && NETDICOM_PORT=$port NETDICOM_BIND=127.0.0.1 NETDICOM_DATA="$work/data$i" \
+    EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-}$java_opts" exec setsid bin/karaf server) >"$work/node$i.log" 2>&1 &
   groups+=($!)
 done
 max_pdu=$(sed -n 's/^max\.pdu *= *\([0-9]*\).*/\1/p' "$work/node0/etc/org.netdicom.node.cfg")
