@@ -21,14 +21,18 @@ public final class TransferSyntax {
             new UidEntry("1.2.840.10008.1.2.2", UidType.TRANSFER_SYNTAX, "ExplicitVRBigEndian",
                     "Explicit VR Big Endian", true), "EBR");
 
+    /** The constant with this UID, or null: without the registry (UidRegistry answers these by it). */
     static TransferSyntax predefined(String uid) {
-        for (TransferSyntax ts : new TransferSyntax[] {IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN,
-                DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN}) {
-            if (ts.uid().equals(uid)) {
-                return ts;
-            }
+        if (uid == null) {
+            return null;
         }
-        return null;
+        return switch (uid) {
+            case "1.2.840.10008.1.2" -> IMPLICIT_VR_LITTLE_ENDIAN;
+            case "1.2.840.10008.1.2.1" -> EXPLICIT_VR_LITTLE_ENDIAN;
+            case "1.2.840.10008.1.2.1.99" -> DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN;
+            case "1.2.840.10008.1.2.2" -> EXPLICIT_VR_BIG_ENDIAN;
+            default -> null;
+        };
     }
 
     private final UidEntry entry;
