@@ -65,7 +65,7 @@ public final class RequestorAssociation extends AbstractAssociation {
         HandlerRegistry handlers = new HandlerRegistry(null);
         LoggingHandlers.bind(handlers, settings.logHandlerLevel());
         bindings.entries().forEach(e -> handlers.bind(e.type(), e.handler(), e.arguments().toArray()));
-        Socket socket = Connector.connect(address, settings.connectionTimeout());
+        Socket socket = Connector.connect(address, settings.connectionTimeout(), settings.tls() == null);
         try {
             if (settings.tls() != null) {
                 socket = TlsSockets.client(socket, address, settings.tls(), settings.acseTimeout());

@@ -113,11 +113,17 @@ final class ChannelInput implements PduSource {
         int readTo = Math.min(buffer.capacity(), start + need);
         buffer.position(end).limit(readTo);
         int n;
+        // A channel closes itself when a thread whose interrupt status is set does I/O on it (a
+        // socket stream never did): the status is put aside for the read (see ChannelOutput).
+        boolean interrupted = Thread.interrupted();
         try {
             spin.beforeRead();
             n = channel.read(buffer);
         } finally {
             buffer.limit(buffer.position()).position(start);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         spin.afterRead(n, readTo - end);
         return n;

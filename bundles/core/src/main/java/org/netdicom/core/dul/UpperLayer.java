@@ -109,10 +109,11 @@ public final class UpperLayer {
         if (channel != null && !(socket instanceof SSLSocket)) {
             ChannelInput source = new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData);
             this.reader = new PduReader(source, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+            this.out = new BufferedOutputStream(new ChannelOutput(channel), OUT_BUFFER);
         } else {
             this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
+            this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         }
-        this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.io = new IoProgress(networkTimeout == null ? 0 : networkTimeout.toNanos());
         Watchdog.watch(timeouts);

@@ -21,11 +21,13 @@ public final class Connector {
     }
 
     /**
-     * A connected blocking socket with Nagle off. It comes from a channel, so that the Upper Layer
-     * can read it through that (its ChannelInput).
+     * A connected blocking socket with Nagle off. With {@code channel}, it comes from a channel, so
+     * that the Upper Layer can read and write it through that (its ChannelInput and ChannelOutput);
+     * without, a plain socket, for TLS to be layered over: a channel closes itself when an
+     * interrupted thread does I/O on it, and the TLS socket's streams would pass that on.
      */
-    public static Socket connect(InetSocketAddress address, Duration timeout) throws IOException {
-        Socket socket = SocketChannel.open().socket();
+    public static Socket connect(InetSocketAddress address, Duration timeout, boolean channel) throws IOException {
+        Socket socket = channel ? SocketChannel.open().socket() : new Socket();
         socket.setTcpNoDelay(true);
         long deadline = System.nanoTime() + timeout.toNanos();
         AtomicBoolean expired = new AtomicBoolean();

@@ -232,6 +232,24 @@ class AssociationEventsTest {
     }
 
     @Test
+    void aHandlerThatLeavesItsThreadInterruptedCostsNoConnection() throws Exception {
+        // The connection's socket is a channel, which closes itself on I/O by an interrupted
+        // thread: the engine puts the status aside for its reads and writes, and gives it back.
+        List<Boolean> interruptedOnEntry = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int port = start(EventBindings.of(EVT_C_ECHO, (CEchoHandler) event -> {
+            interruptedOnEntry.add(Thread.currentThread().isInterrupted());
+            Thread.currentThread().interrupt(); // as a handler does that caught an InterruptedException
+            return Status.SUCCESS;
+        }));
+        try (Association association = scu().associate("127.0.0.1", port, "NETDICOM")) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Status.SUCCESS, association.echo(), "echo " + i);
+            }
+        }
+        assertEquals(List.of(false, true, true), interruptedOnEntry, "the status is the thread's again, not swallowed");
+    }
+
+    @Test
     void associationBindingWinsOverTheServersAndUnbindFallsBack() throws Exception {
         int port = start(EventBindings.of(EVT_C_ECHO, (CEchoHandler) event -> new Status(0xB001)));
         CountDownLatch established = new CountDownLatch(1);
