@@ -46,6 +46,7 @@ final class RequestRunner {
                 // a service contains its handler's failures; anything else must not stop the queue
                 org.slf4j.LoggerFactory.getLogger(RequestRunner.class).error("request failed", e);
             }
+            Thread.interrupted(); // a handler's interrupt ends with its request: see UpperLayer.readUntilClosed
             synchronized (this) {
                 next = queued.poll();
                 if (next == null) {

@@ -201,6 +201,10 @@ public final class RequestorAssociation extends AbstractAssociation {
                 if (!open) {
                     return;
                 }
+                // A handler run by this read (a C-GET's C-STORE, an N-EVENT-REPORT) may have left
+                // the thread interrupted; the thread is the engine's, and the wait above would take
+                // that for a shutdown (see UpperLayer.readUntilClosed)
+                Thread.interrupted();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -164,7 +164,11 @@ public final class UpperLayer {
     /** Reads and processes PDUs until the connection closes; then tells the user it is closed. */
     public void readUntilClosed() {
         while (readOne()) {
-            // each call handles one PDU
+            // Each call handles one PDU. A handler may have left this thread interrupted (restoring
+            // the status after an InterruptedException, as it should): the thread is the engine's,
+            // and the file and socket channels of the next message would close themselves on I/O
+            // by an interrupted thread (a store into the spool file failed with 0xA700).
+            Thread.interrupted();
         }
     }
 

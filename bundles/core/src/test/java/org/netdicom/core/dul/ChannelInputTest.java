@@ -190,4 +190,27 @@ class ChannelInputTest {
         assertFalse(detached.values().get(0).data().isDirect());
         assertEquals(lent, detached, "the same PDVs, wherever their bytes lie");
     }
+
+    @Test
+    void anInterruptedCallersReadsAndWritesKeepTheChannelOpenAndItsStatus() throws Exception {
+        // A requestor's caller reads its own responses: a channel would close itself on I/O by a
+        // thread whose interrupt status is set, where a socket stream never did.
+        java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+        try {
+            ChannelOutput out = new ChannelOutput(pipe.sink());
+            PduReader reader = new PduReader(new ChannelInput(pipe.source(), noSpin(), 16_384, () -> { }), 16_384,
+                    PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+            byte[] pdu = pDataTf(9, 100);
+            Thread.currentThread().interrupt();
+            out.write(pdu, 0, pdu.length);
+            assertTrue(Thread.currentThread().isInterrupted(), "the status is given back after the write");
+            new Lent(((PDataTf) reader.read(true)).values().get(0).data(), 9).check();
+            assertTrue(Thread.interrupted(), "and after the read");
+            assertTrue(pipe.source().isOpen() && pipe.sink().isOpen());
+        } finally {
+            Thread.interrupted();
+            pipe.source().close();
+            pipe.sink().close();
+        }
+    }
 }

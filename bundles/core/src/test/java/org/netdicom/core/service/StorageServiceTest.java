@@ -162,6 +162,29 @@ class StorageServiceTest {
         }
     }
 
+    @Test
+    void aHandlerThatLeavesItsThreadInterruptedDoesNotFailTheNextStore() throws IOException {
+        // File and socket channels close themselves on I/O by an interrupted thread: a status the
+        // handler restored (as it should after catching an InterruptedException) must not reach
+        // the next data set's spool file or the response.
+        Path spool = Files.createDirectories(dir.resolve("spool"));
+        Path folder = Files.createDirectories(dir.resolve("stored"));
+        CStoreHandler store = storeInto(folder);
+        int port = start(scp(EXPLICIT).spoolDirectory(spool), e -> {
+            Status status = store.onCStore(e);
+            Thread.currentThread().interrupt();
+            return status;
+        });
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(Status.SUCCESS, a.store(ct("1.2.3.90." + i, 40_000)).status(), "store " + i);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Files.exists(folder.resolve("1.2.3.90." + i + ".dcm")), "instance " + i);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2", "1.2.840.10008.1.2.1.99"})
     void decodesTheDataSetInEachUncompressedSyntaxInMemoryAndSpooled(String ts) throws IOException {
