@@ -114,6 +114,9 @@ public final class AcceptLoop implements AssociationServer {
             waitingInAccept.incrementAndGet();
             Socket socket;
             try {
+                // The listening socket is a channel's, which closes itself when an interrupted
+                // thread waits on it: a status a handler left on this thread must not stop the server.
+                Thread.interrupted();
                 socket = serverSocket.accept();
             } catch (IOException e) {
                 waitingInAccept.decrementAndGet();
