@@ -251,6 +251,18 @@ class AssociationEventsTest {
     }
 
     @Test
+    void aHandlerThatInterruptsTheConnectionThreadAtTheCloseDoesNotStopTheServer() throws Exception {
+        // The listening socket is a channel's, which closes itself when an interrupted thread
+        // waits on it: a connection thread goes back to accept() after its connection closed.
+        int port = start(EventBindings.of(EVT_CONN_CLOSE, (NotificationHandler) event -> Thread.currentThread().interrupt()));
+        for (int i = 0; i < 6; i++) {
+            try (Association association = scu().associate("127.0.0.1", port, "NETDICOM")) {
+                assertEquals(Status.SUCCESS, association.echo(), "association " + i);
+            }
+        }
+    }
+
+    @Test
     void associationBindingWinsOverTheServersAndUnbindFallsBack() throws Exception {
         int port = start(EventBindings.of(EVT_C_ECHO, (CEchoHandler) event -> new Status(0xB001)));
         CountDownLatch established = new CountDownLatch(1);
