@@ -3,6 +3,7 @@ package org.netdicom.core.dul;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadableByteChannel;
 
 import org.netdicom.core.pdu.Pdu;
@@ -60,7 +61,19 @@ final class ChannelInput implements PduSource {
         int oneBody = maxBody + 2 * Pdu.HEADER_LENGTH;
         this.grownCapacity = Math.max(oneBody,
                 Math.min(GATHERED_PDUS * (maxBody + Pdu.HEADER_LENGTH), MAX_IN_PLACE) + Pdu.HEADER_LENGTH);
-        this.buffer = ByteBuffer.allocateDirect(oneBody).limit(0);
+        this.buffer = ReadBuffers.take(oneBody);
+    }
+
+    /**
+     * Gives the buffer back for another connection ({@link ReadBuffers}): for the only thread that
+     * reads, once it has read for the last time and nothing it lent is still held.
+     */
+    void release() {
+        ByteBuffer released = buffer;
+        buffer = null;
+        if (released != null) {
+            ReadBuffers.give(released);
+        }
     }
 
     @Override
@@ -68,6 +81,7 @@ final class ChannelInput implements PduSource {
         if (len == 0) {
             return 0;
         }
+        requireOpen();
         if (!buffer.hasRemaining() && fill(maxBody + 2 * Pdu.HEADER_LENGTH) < 0) {
             return -1;
         }
@@ -78,6 +92,7 @@ final class ChannelInput implements PduSource {
 
     @Override
     public ByteBuffer readInPlace(int length) throws IOException {
+        requireOpen();
         if (length >= GROW_AT && buffer.capacity() < grownCapacity) {
             grow();
         }
@@ -129,6 +144,12 @@ final class ChannelInput implements PduSource {
         return n;
     }
 
+    private void requireOpen() throws ClosedChannelException {
+        if (buffer == null) {
+            throw new ClosedChannelException(); // released: a read after the last one
+        }
+    }
+
     /** The buffer's size: for tests. */
     int capacity() {
         return buffer.capacity();
@@ -136,8 +157,9 @@ final class ChannelInput implements PduSource {
 
     private void grow() {
         reuse();
-        ByteBuffer grown = ByteBuffer.allocateDirect(grownCapacity);
+        ByteBuffer grown = ReadBuffers.take(grownCapacity).limit(grownCapacity);
         grown.put(buffer).flip();
+        ReadBuffers.give(buffer);
         buffer = grown;
     }
 

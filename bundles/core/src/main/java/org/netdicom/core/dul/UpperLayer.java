@@ -78,6 +78,8 @@ public final class UpperLayer {
     private final Socket socket;
     private final DulUser user;
     private final PduReader reader;
+    /** The reader's source on a plain connection, whose buffer goes back to a pool; null over TLS. */
+    private final ChannelInput channelInput;
     private final OutputStream out;
     private final ArtimTimer artim;
     private final boolean requestor;
@@ -107,10 +109,11 @@ public final class UpperLayer {
         SocketInput input = new SocketInput(socket.getInputStream(), spin, user::expectsDataSoon);
         SocketChannel channel = socket.getChannel();
         if (channel != null && !(socket instanceof SSLSocket)) {
-            ChannelInput source = new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData);
-            this.reader = new PduReader(source, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+            this.channelInput = new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData);
+            this.reader = new PduReader(channelInput, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
             this.out = new BufferedOutputStream(new ChannelOutput(channel), OUT_BUFFER);
         } else {
+            this.channelInput = null;
             this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
             this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
         }
@@ -139,6 +142,12 @@ public final class UpperLayer {
     public void serveAcceptor() {
         dispatch(EVT5, null);
         readUntilClosed();
+        if (channelInput != null) {
+            // this thread was the connection's only reader, and has read for the last time; what
+            // the assembler held in the buffer went with the connection (a requestor's buffer,
+            // read by whichever thread waits, is left to the garbage collector)
+            channelInput.release();
+        }
     }
 
     /**
