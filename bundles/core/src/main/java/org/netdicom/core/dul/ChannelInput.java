@@ -26,8 +26,8 @@ import org.netdicom.core.pdu.PduSource;
  * never pays for the larger buffer). A read that completes a body takes at most the next PDU's
  * header beyond it: a body is whole after one read in the usual case, and making room moves a few
  * header bytes, not a PDU. Longer bodies (an A-ASSOCIATE-RQ, or P-DATA-TF beyond
- * {@link #MAX_IN_PLACE}) are copied out in pieces, as from a stream. The spin before a read that
- * could wait is {@link SocketInput}'s, which here only answers {@code available()}.
+ * {@link #MAX_IN_PLACE}) are copied out in pieces, as from a stream. How it waits before a read
+ * is {@link ReadWait}'s.
  */
 final class ChannelInput implements PduSource {
 
@@ -39,7 +39,7 @@ final class ChannelInput implements PduSource {
     static final int GROW_AT = 8 * 1024;
 
     private final ReadableByteChannel channel;
-    private final SocketInput spin;
+    private final ReadWait wait;
     private final Runnable beforeReuse;
     /** The longest body a header read makes room for. */
     private final int maxBody;
@@ -53,9 +53,9 @@ final class ChannelInput implements PduSource {
      * @param maxBodyLength the longest P-DATA-TF body this side accepts, 0 for no limit
      * @param beforeReuse   runs before bytes lent in place are overwritten, on the reading thread
      */
-    ChannelInput(ReadableByteChannel channel, SocketInput spin, long maxBodyLength, Runnable beforeReuse) {
+    ChannelInput(ReadableByteChannel channel, ReadWait wait, long maxBodyLength, Runnable beforeReuse) {
         this.channel = channel;
-        this.spin = spin;
+        this.wait = wait;
         this.beforeReuse = beforeReuse;
         this.maxBody = (int) (maxBodyLength == 0 ? MAX_IN_PLACE : Math.min(maxBodyLength, MAX_IN_PLACE));
         int oneBody = maxBody + 2 * Pdu.HEADER_LENGTH;
@@ -132,7 +132,7 @@ final class ChannelInput implements PduSource {
         // socket stream never did): the status is put aside for the read (see ChannelOutput).
         boolean interrupted = Thread.interrupted();
         try {
-            spin.beforeRead();
+            wait.beforeRead();
             n = channel.read(buffer);
         } finally {
             buffer.limit(buffer.position()).position(start);
@@ -140,7 +140,7 @@ final class ChannelInput implements PduSource {
                 Thread.currentThread().interrupt();
             }
         }
-        spin.afterRead(n, readTo - end);
+        wait.afterRead(n, readTo - end);
         return n;
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A short busy wait for bytes on a socket before a read blocks, while a data set is arriving
- * ({@link SocketInput}): 50 us unless the system property {@code netdicom.readSpinMicros} sets
+ * ({@link ReadWait}): 50 us unless the system property {@code netdicom.readSpinMicros} sets
  * another length (0 turns it off).
  * <p>
  * A thread blocked in {@code read} has to be woken by the peer's data, and on a virtual machine
@@ -29,7 +29,7 @@ final class ReadSpin {
             TimeUnit.MICROSECONDS.toNanos(Long.getLong("netdicom.readSpinMicros", 50)),
             Runtime.getRuntime().availableProcessors() - 1);
 
-    /** Never spins: for streams whose {@code available()} does not see the socket (TLS). */
+    /** Never spins: for tests. */
     static final ReadSpin NONE = new ReadSpin(0, 0);
 
     private final long nanos;

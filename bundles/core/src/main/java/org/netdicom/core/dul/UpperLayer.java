@@ -3,14 +3,11 @@ package org.netdicom.core.dul;
 import static org.netdicom.core.dul.DulEvent.*;
 import static org.netdicom.core.dul.DulState.*;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-
-import javax.net.ssl.SSLSocket;
 
 import org.netdicom.core.pdu.AAbort;
 import org.netdicom.core.pdu.AAssociateAc;
@@ -58,28 +53,11 @@ public final class UpperLayer {
 
     private static final PduEncoder ENCODER = new PduEncoder();
     private static final long SHUTDOWN_ABORT_MILLIS = 200;
-    /**
-     * Socket input buffer over TLS (a plain connection is read through its channel,
-     * {@link ChannelInput}): room for a whole PDU of the common 16 KiB maximum plus its headers.
-     * Larger reads bypass the buffer. A 256 KiB buffer cost our SCP about a tenth less CPU per
-     * 0.5 MB C-STORE in A/B runs (the same wall time within the noise), but every association
-     * allocates it: 16 KiB keeps opening an association cheap (bench/echo-bench.sh).
-     */
-    private static final int IO_BUFFER = 16384 + 64;
-    /**
-     * Socket output buffer: room for one PDU of the common 16 KiB maximum and its headers, so that
-     * each such PDU goes out in a write of its own, as DCMTK writes them (larger PDUs bypass it).
-     * Four PDUs per write, until session 9, made fewer system calls, but the peer received more
-     * slowly: our SCU sent 200 MB instances to storescp 5-6 % faster with one PDU per write (fresh
-     * and long-running JVM, A/B, interleaved), 0.5 MB ones 3 % slower (long-running JVM).
-     */
-    private static final int OUT_BUFFER = 16384 + 64;
 
     private final Socket socket;
     private final DulUser user;
     private final PduReader reader;
-    /** The reader's source on a plain connection, whose buffer goes back to a pool; null over TLS. */
-    private final ChannelInput channelInput;
+    private final ConnectionStreams streams;
     private final OutputStream out;
     private final ArtimTimer artim;
     private final boolean requestor;
@@ -104,19 +82,9 @@ public final class UpperLayer {
         this.socket = socket;
         this.user = user;
         this.requestor = requestor;
-        // No spin over TLS: available() sees only decrypted bytes, never the socket's.
-        ReadSpin spin = socket instanceof SSLSocket ? ReadSpin.NONE : ReadSpin.shared();
-        SocketInput input = new SocketInput(socket.getInputStream(), spin, user::expectsDataSoon);
-        SocketChannel channel = socket.getChannel();
-        if (channel != null && !(socket instanceof SSLSocket)) {
-            this.channelInput = new ChannelInput(channel, input, maxReceivePduLength, user::releaseInPlaceData);
-            this.reader = new PduReader(channelInput, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
-            this.out = new BufferedOutputStream(new ChannelOutput(channel), OUT_BUFFER);
-        } else {
-            this.channelInput = null;
-            this.reader = new PduReader(new BufferedInputStream(input, IO_BUFFER), maxReceivePduLength);
-            this.out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
-        }
+        this.streams = new ConnectionStreams(socket, user, maxReceivePduLength);
+        this.reader = streams.reader;
+        this.out = streams.out;
         this.artim = new ArtimTimer(artimTimeout, this::artimExpired);
         this.io = new IoProgress(networkTimeout == null ? 0 : networkTimeout.toNanos());
         Watchdog.watch(timeouts);
@@ -142,12 +110,9 @@ public final class UpperLayer {
     public void serveAcceptor() {
         dispatch(EVT5, null);
         readUntilClosed();
-        if (channelInput != null) {
-            // this thread was the connection's only reader, and has read for the last time; what
-            // the assembler held in the buffer went with the connection (a requestor's buffer,
-            // read by whichever thread waits, is left to the garbage collector)
-            channelInput.release();
-        }
+        // this thread was the connection's only reader and has read for the last time; what the
+        // assembler held in the read buffer went with the connection
+        streams.releaseReadBuffer();
     }
 
     /**

@@ -103,7 +103,7 @@ public final class PduDecoder {
             values.add(body.hasArray()
                     ? new PresentationDataValue(contextId, controlHeader, body.array(), body.arrayOffset() + dataStart,
                             dataLength)
-                    : PresentationDataValue.ofSlice(contextId, controlHeader, body.slice(dataStart, dataLength)));
+                    : PresentationDataValue.ofSlice(contextId, controlHeader, body, dataStart, dataLength));
             pos = dataStart + dataLength;
         }
         return new PDataTf(values);

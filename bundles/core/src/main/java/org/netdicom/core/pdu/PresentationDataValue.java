@@ -56,10 +56,13 @@ public final class PresentationDataValue {
         return new PresentationDataValue(contextId, messageControlHeader, data, 0, data.length);
     }
 
-    /** A value over the remaining bytes of {@code fragment} (not copied: it must stay unchanged while in use). */
-    public static PresentationDataValue ofSlice(int contextId, int messageControlHeader, ByteBuffer fragment) {
-        return new PresentationDataValue(contextId, messageControlHeader, null, 0, fragment.remaining(),
-                fragment.slice());
+    /**
+     * A value over {@code length} bytes of {@code buffer} from {@code index} (not copied: they must
+     * stay unchanged while the value is in use).
+     */
+    public static PresentationDataValue ofSlice(int contextId, int messageControlHeader, ByteBuffer buffer, int index,
+            int length) {
+        return new PresentationDataValue(contextId, messageControlHeader, null, 0, length, buffer.slice(index, length));
     }
 
     public int contextId() {

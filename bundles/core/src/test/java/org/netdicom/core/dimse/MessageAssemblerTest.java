@@ -91,7 +91,8 @@ class MessageAssemblerTest {
             byte[] fragment = new byte[1000];
             java.util.Arrays.fill(fragment, (byte) (pdu + 1));
             readerBuffer.clear().put(fragment).flip();
-            spooling.accept(new PDataTf(PresentationDataValue.ofSlice(1, pdu == 2 ? LAST : 0, readerBuffer)));
+            spooling.accept(new PDataTf(
+                    PresentationDataValue.ofSlice(1, pdu == 2 ? LAST : 0, readerBuffer, 0, readerBuffer.limit())));
             expected = java.util.Arrays.copyOf(expected, expected.length + 1000);
             System.arraycopy(fragment, 0, expected, expected.length - 1000, 1000);
             if (pdu < 2) {

@@ -74,8 +74,8 @@ class ChannelInputTest {
         return all.toByteArray();
     }
 
-    private static SocketInput noSpin() {
-        return new SocketInput(InputStream.nullInputStream(), ReadSpin.NONE, () -> false);
+    private static ReadWait noSpin() {
+        return new ReadWait(InputStream.nullInputStream(), ReadSpin.NONE, () -> false);
     }
 
     /** A fragment lent in place, and the bytes it must still hold until the reader announces reuse. */

@@ -1,15 +1,13 @@
 package org.netdicom.core.dul;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.BooleanSupplier;
 
 /**
- * The socket's stream as the Upper Layer reads it.
- * <p>
- * Before a read that would block it spins a little ({@link ReadSpin}), but only while the peer's
- * next bytes are likely microseconds away ({@code expectsDataSoon}): while a data set is arriving
+ * How the Upper Layer's reader of a plain connection ({@link ChannelInput}) waits for the peer's
+ * bytes: before a read that would block it spins a little ({@link ReadSpin}), but only while the
+ * peer's next bytes are likely microseconds away ({@code expectsDataSoon}): while a data set is arriving
  * (between a command that announces one and the data set's last fragment), and after a C-STORE-RQ
  * until another kind of message, since a peer sending a series of instances sends the next as soon
  * as it has our response (storescu did within the 50 us in 64 % of those waits, and our SCP stored
@@ -37,12 +35,8 @@ import java.util.function.BooleanSupplier;
  * for its connection (an average over about the last eight) and spins only while it is below
  * {@value #MAX_MISS_PERCENT} %; above (or after the failed spins in a row above), one wait in
  * {@value #SAMPLE_EVERY} still spins, so that the reader follows a peer whose pace changes.
- * <p>
- * It answers 0 to {@code available()}: BufferedInputStream asks after each partial read, one
- * ioctl(FIONREAD) system call per PDU, only to decide whether to read on; PduReader reads on by
- * itself until it has what it needs.
  */
-final class SocketInput extends FilterInputStream {
+final class ReadWait {
 
     /** Spins in a row that saw no byte, after which a data set's reads block at once. */
     static final int MAX_FAILED_SPINS = 4;
@@ -68,32 +62,23 @@ final class SocketInput extends FilterInputStream {
      */
     private boolean drained = true;
 
+    /** The socket's stream: asked only how many bytes it holds ({@code available()}), never read. */
+    private final InputStream socketStream;
+
     /** {@code dataSoon}: whether the peer's next bytes are likely microseconds away (only then it spins). */
-    SocketInput(InputStream socketStream, ReadSpin spin, BooleanSupplier dataSoon) {
-        super(socketStream);
+    ReadWait(InputStream socketStream, ReadSpin spin, BooleanSupplier dataSoon) {
+        this.socketStream = socketStream;
         this.spin = spin;
         this.dataSoon = dataSoon;
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        beforeRead();
-        int n = in.read(b, off, len);
-        afterRead(n, len);
-        return n;
-    }
-
-    /**
-     * Spins if the peer's bytes are likely near and the socket was emptied: for a reader that
-     * reads the socket some other way ({@link ChannelInput}) and asks this stream only for its
-     * {@code available()}.
-     */
+    /** Before a read: spins if the peer's bytes are likely near and the socket was emptied. */
     void beforeRead() throws IOException {
         if (spin.isOn()) {
             if (!dataSoon.getAsBoolean()) {
                 failedSpins = 0; // the next data set gets its spins again
             } else if (drained && worthSpinning()) {
-                boolean arrived = spin.awaitReadable(in);
+                boolean arrived = spin.awaitReadable(socketStream);
                 failedSpins = arrived ? 0 : failedSpins + 1;
                 missShare += ((arrived ? 0 : ONE) - missShare) >> 3;
             }
@@ -118,10 +103,5 @@ final class SocketInput extends FilterInputStream {
     /** The running share of failed spins, in percent: for tests. */
     int missPercent() {
         return missShare * 100 / ONE;
-    }
-
-    @Override
-    public int available() {
-        return 0;
     }
 }

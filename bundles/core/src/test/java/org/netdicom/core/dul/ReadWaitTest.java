@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class SocketInputTest {
+class ReadWaitTest {
 
     /**
      * A socket stream without end: a read takes at most {@code perRead} bytes, and
@@ -51,10 +51,32 @@ class SocketInputTest {
         }
     }
 
+    /** Reads {@code socket} as the channel reader does: first the wait, then the read. */
+    private static final class Reading {
+        final ReadWait wait;
+        final Socket socket;
+
+        Reading(Socket socket, ReadSpin spin, java.util.function.BooleanSupplier dataSoon) {
+            this.wait = new ReadWait(socket, spin, dataSoon);
+            this.socket = socket;
+        }
+
+        int read(byte[] b, int off, int len) throws java.io.IOException {
+            wait.beforeRead();
+            int n = socket.read(b, off, len);
+            wait.afterRead(n, len);
+            return n;
+        }
+
+        int missPercent() {
+            return wait.missPercent();
+        }
+    }
+
     private boolean dataSoon = true;
     /** Bytes are always there: a spin asks available() once and returns. */
     private final Socket socket = new Socket(100, 100);
-    private final SocketInput input = new SocketInput(socket, new ReadSpin(TimeUnit.SECONDS.toNanos(20), 1),
+    private final Reading input = new Reading(socket, new ReadSpin(TimeUnit.SECONDS.toNanos(20), 1),
             () -> dataSoon);
 
     @Test
@@ -89,33 +111,33 @@ class SocketInputTest {
     @Test
     void aPeerThatKeepsItWaitingIsOnlySampledAfterSpinsFailedInARow() throws Exception {
         Socket slowPeer = new Socket(5, 0); // nothing ever waits in the socket: every spin runs out
-        SocketInput slow = new SocketInput(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(200), 1),
+        Reading slow = new Reading(slowPeer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(200), 1),
                 () -> dataSoon);
 
-        for (int i = 0; i < SocketInput.MAX_FAILED_SPINS; i++) {
+        for (int i = 0; i < ReadWait.MAX_FAILED_SPINS; i++) {
             slow.read(new byte[10], 0, 10); // 5 of 10: each read empties the socket
         }
         int afterFailedSpins = slowPeer.asked.get();
-        assertTrue(afterFailedSpins >= SocketInput.MAX_FAILED_SPINS, "each read spun: " + afterFailedSpins);
+        assertTrue(afterFailedSpins >= ReadWait.MAX_FAILED_SPINS, "each read spun: " + afterFailedSpins);
 
         slow.read(new byte[10], 0, 10);
         assertEquals(afterFailedSpins, slowPeer.asked.get(), "no spin for the next wait");
-        for (int i = 0; i < SocketInput.SAMPLE_EVERY; i++) {
+        for (int i = 0; i < ReadWait.SAMPLE_EVERY; i++) {
             slow.read(new byte[10], 0, 10);
         }
-        assertTrue(slowPeer.asked.get() > afterFailedSpins, "one wait in " + SocketInput.SAMPLE_EVERY + " samples");
+        assertTrue(slowPeer.asked.get() > afterFailedSpins, "one wait in " + ReadWait.SAMPLE_EVERY + " samples");
     }
 
     @Test
     void inAStreamOfStoresThatNeverPausesTheSpinsComeBackOnceSamplesSeeBytes() throws Exception {
         Socket peer = new Socket(5, 0); // the next bytes are always expected soon: no reset between messages
-        SocketInput reader = spinningFor50Micros(peer);
-        for (int i = 0; i < SocketInput.MAX_FAILED_SPINS; i++) {
+        Reading reader = spinningFor50Micros(peer);
+        for (int i = 0; i < ReadWait.MAX_FAILED_SPINS; i++) {
             reader.read(new byte[10], 0, 10);
         }
         peer.waiting = 5; // the peer keeps up again
 
-        for (int i = 0; i < 20 * SocketInput.SAMPLE_EVERY; i++) {
+        for (int i = 0; i < 20 * ReadWait.SAMPLE_EVERY; i++) {
             reader.read(new byte[10], 0, 10);
         }
         int spun = peer.spunReads;
@@ -123,12 +145,12 @@ class SocketInputTest {
         assertEquals(spun + 1, peer.spunReads, "every wait spins again");
     }
 
-    private SocketInput spinningFor50Micros(Socket peer) {
-        return new SocketInput(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1), () -> dataSoon);
+    private Reading spinningFor50Micros(Socket peer) {
+        return new Reading(peer, new ReadSpin(TimeUnit.MICROSECONDS.toNanos(50), 1), () -> dataSoon);
     }
 
     /** A read between messages, then the first read of the next data set (a wait that may spin). */
-    private void firstWaitOfTheNextDataSet(SocketInput reader) throws Exception {
+    private void firstWaitOfTheNextDataSet(Reading reader) throws Exception {
         dataSoon = false;
         reader.read(new byte[10], 0, 10);
         dataSoon = true;
@@ -138,31 +160,31 @@ class SocketInputTest {
     @Test
     void spinsThatOftenFailOnlySampleThePeerFromTimeToTime() throws Exception {
         Socket slowPeer = new Socket(5, 0);
-        SocketInput slow = spinningFor50Micros(slowPeer);
+        Reading slow = spinningFor50Micros(slowPeer);
         slow.read(new byte[10], 0, 10);
-        assertTrue(slow.missPercent() < SocketInput.MAX_MISS_PERCENT, "one failed spin is not enough");
+        assertTrue(slow.missPercent() < ReadWait.MAX_MISS_PERCENT, "one failed spin is not enough");
         slow.read(new byte[10], 0, 10); // a second one in a row: the share is above the limit
-        assertTrue(slow.missPercent() > SocketInput.MAX_MISS_PERCENT, "share " + slow.missPercent());
+        assertTrue(slow.missPercent() > ReadWait.MAX_MISS_PERCENT, "share " + slow.missPercent());
 
         int spinsBefore = slowPeer.spunReads;
-        for (int dataSet = 0; dataSet < 2 * SocketInput.SAMPLE_EVERY; dataSet++) {
+        for (int dataSet = 0; dataSet < 2 * ReadWait.SAMPLE_EVERY; dataSet++) {
             firstWaitOfTheNextDataSet(slow);
         }
-        assertEquals(2, slowPeer.spunReads - spinsBefore, "one wait in " + SocketInput.SAMPLE_EVERY + " spins");
+        assertEquals(2, slowPeer.spunReads - spinsBefore, "one wait in " + ReadWait.SAMPLE_EVERY + " spins");
     }
 
     @Test
     void whenThePeerKeepsUpAgainTheSpinsComeBack() throws Exception {
         Socket peer = new Socket(5, 0);
-        SocketInput reader = spinningFor50Micros(peer);
+        Reading reader = spinningFor50Micros(peer);
         reader.read(new byte[10], 0, 10);
         reader.read(new byte[10], 0, 10); // two failed spins
         peer.waiting = 5; // from now on bytes are there whenever a spin looks
 
-        for (int i = 0; i < 4 * SocketInput.SAMPLE_EVERY; i++) {
+        for (int i = 0; i < 4 * ReadWait.SAMPLE_EVERY; i++) {
             firstWaitOfTheNextDataSet(reader);
         }
-        assertTrue(reader.missPercent() < SocketInput.MAX_MISS_PERCENT, "share " + reader.missPercent());
+        assertTrue(reader.missPercent() < ReadWait.MAX_MISS_PERCENT, "share " + reader.missPercent());
         int spun = peer.spunReads;
         reader.read(new byte[10], 0, 10);
         assertEquals(spun + 1, peer.spunReads, "every wait spins again");
@@ -179,14 +201,9 @@ class SocketInputTest {
 
     @Test
     void offItNeverAsksTheSocket() throws Exception {
-        SocketInput off = new SocketInput(socket, ReadSpin.NONE, () -> true);
+        Reading off = new Reading(socket, ReadSpin.NONE, () -> true);
 
         assertEquals(10, off.read(new byte[10], 0, 10));
         assertEquals(0, socket.asked.get());
-    }
-
-    @Test
-    void answersNothingToAvailable() {
-        assertEquals(0, input.available());
     }
 }
