@@ -11,7 +11,8 @@
 # and whose JVM gets the options of each --java= (after EXTRA_JAVA_OPTS); an empty argument is the
 # build as it is. All nodes and storescp +B (at the nodes' maximum PDU)
 # get the same new set of N instances of 0.5 MB each round, in an order that turns every round.
-# The nodes are warmed first (WARM sets of new instances each, their files deleted after each).
+# The nodes are warmed first (sets of new instances, their files deleted after each) until their
+# JIT is quiet: WARM_MIN to WARM_MAX sets.
 #
 # REGIME says what memory the rounds write into, which on the 2-core development VM changes the
 # figures threefold (docs/benchmarks.md, the archive section):
@@ -28,7 +29,8 @@ source bench/lib.sh
 
 ROUNDS=${ROUNDS:-8}
 N=${N:-500}
-WARM=${WARM:-16}
+WARM_MIN=${WARM_MIN:-14}
+WARM_MAX=${WARM_MAX:-40}
 REGIME=${REGIME:-new}
 export TCP_NODELAY=1
 (( $# > 0 )) || { echo "usage: $0 \"[--bundles=JAR[:JAR...]]\" [\"...\" ...]  (one argument per node)" >&2; exit 1; }
@@ -103,12 +105,20 @@ delete_received() { find "$work"/data*/storage "$work/dcmtk" -type f -name '*.dc
 if [[ $REGIME == new ]]; then
   for r in $(seq "$ROUNDS"); do "${GENERATE[@]}" "$work/set$r" "$N" 0 "$r" >/dev/null; done
 fi
-echo "== warming $# node(s) with $WARM sets of $N instances"
-for w in $(seq "$WARM"); do
-  "${GENERATE[@]}" "$work/warm" "$N" 0 "$((1000 + w))" >/dev/null
+# Warm as a long-running node is: new sets until no node's JIT compiles 20 ms or more in two sets
+# in a row (warm_until_steady in lib.sh), WARM_MIN to WARM_MAX sets. A fixed 16 sets left the C2
+# compiler working through the measured rounds (48 to 107 compilations, 0.4 to 0.6 s of a core, in
+# six rounds after 12 to 24 sets: code run once per instance compiles late).
+node_jvms=""
+for i in "${!ports[@]}"; do node_jvms+=" $(pgrep -f -- "-Dkaraf.base=$work/node$i" | head -1)"; done
+warm_pass=0
+warm_set() {
+  warm_pass=$((warm_pass + 1))
+  "${GENERATE[@]}" "$work/warm" "$N" 0 "$((1000 + warm_pass))" >/dev/null
   for port in "${ports[@]}"; do seconds "$work/warm" "$port" NETDICOM >/dev/null; done
   rm -rf "$work/warm"; delete_received
-done
+}
+echo "== $# node(s) warm after $(WARM_MIN=$WARM_MIN WARM_MAX=$WARM_MAX warm_until_steady "$node_jvms" warm_set)"
 servers=("$DCMTK_PORT" "${ports[@]}"); aets=(STORESCP); for _ in "${ports[@]}"; do aets+=(NETDICOM); done
 count=${#servers[@]}
 if [[ $REGIME == new ]]; then

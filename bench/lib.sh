@@ -49,25 +49,29 @@ CFG
 
 # Seconds JVM $1 has spent in its JIT compilers so far (jstat's total compile time).
 jit_seconds() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}'; }
-# Warms the JVM $1 up as a server is warm: runs the rest of the arguments (one untimed pass of
-# work) until two passes in a row cost its JIT less than 20 ms of compiling, at least WARM_MIN
+# Warms the JVMs $1 (pids, space-separated) up as a server is warm: runs the rest of the arguments
+# (one untimed pass of work) until two passes in a row cost each one's JIT less than 20 ms of
+# compiling, at least WARM_MIN
 # (default 4) and at most WARM_MAX (default 40) times; prints how many passes it took and the
 # compile time of the last one. On the 2-core VM the C2 compiler was still busy after 5,000
 # C-STOREs of 0.5 MB (openSpoolFile alone took 0.5 s of C2 at 7,000): a fixed warm-up left such
 # compiles in the measured rounds, and one took a core from storescu or our reader.
-warm_until_steady() {  # pid command...
-  local pid=$1 passes=0 quiet=0 before after spent=?
+warm_until_steady() {  # "pid [pid...]" command...
+  local pids=$1 passes=0 quiet=0 spent=? pid value missing
+  local -a before after
   shift
   while (( passes < ${WARM_MAX:-40} )); do
-    before=$(jit_seconds "$pid")
+    before=(); for pid in $pids; do before+=("$(jit_seconds "$pid")"); done
     "$@" >/dev/null
-    after=$(jit_seconds "$pid")
+    after=(); for pid in $pids; do after+=("$(jit_seconds "$pid")"); done
     passes=$((passes + 1))
-    if [[ -z $before || -z $after ]]; then  # no jstat (a JRE): a fixed warm-up
+    missing=0; for value in "${before[@]}" "${after[@]}"; do [[ -n $value ]] || missing=1; done
+    if (( missing )); then  # no jstat (a JRE): a fixed warm-up
       (( passes >= ${WARM_MIN:-4} )) && break
       continue
     fi
-    spent=$(python3 -c "print(round(($after - $before) * 1000))")
+    # the JVM that compiled most in this pass decides
+    spent=$(python3 -c "import sys; b, a = sys.argv[1].split(), sys.argv[2].split(); print(max(round((float(y) - float(x)) * 1000) for x, y in zip(b, a)))" "${before[*]}" "${after[*]}")
     if (( spent < 20 )); then quiet=$((quiet + 1)); else quiet=0; fi
     (( passes >= ${WARM_MIN:-4} && quiet >= 2 )) && break
   done

@@ -100,10 +100,17 @@ public final class RequestorAssociation extends AbstractAssociation {
     private long lastCallerDone = System.nanoTime();
     private volatile boolean finished;
 
-    /** Reads on the caller's thread until {@code future} is done, the deadline passes or the association ends. */
+    /**
+     * Reads on the caller's thread until {@code future} is done, the deadline passes or the association ends.
+     * A handler that this reading runs (a C-GET's C-STORE) may leave the thread interrupted, as it
+     * should after catching an InterruptedException: the status is the caller's, and it gets it back
+     * when the call returns, but it is put aside between reads, since a file channel closes itself
+     * when an interrupted thread does I/O on it (the next sub-operation's spool file would fail).
+     */
     @Override
     protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interruptPutAside = false;
         baton.lock();
         try {
             callersWaiting++;
@@ -125,6 +132,7 @@ public final class RequestorAssociation extends AbstractAssociation {
                 } finally {
                     endReadTurn();
                 }
+                interruptPutAside |= Thread.interrupted();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,6 +145,9 @@ public final class RequestorAssociation extends AbstractAssociation {
                 lastCallerDone = System.nanoTime();
             } finally {
                 baton.unlock();
+            }
+            if (interruptPutAside) {
+                Thread.currentThread().interrupt();
             }
         }
         return resultOf(future);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.netdicom.core.api.ApplicationEntity;
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.AssociationServer;
@@ -275,6 +277,40 @@ class QueryRetrieveServiceTest {
             assertNull(responses.get(2).dataSet());
         }
         assertEquals(archive.instances, received);
+    }
+
+    @Test
+    void aStoreHandlerThatLeavesTheCallersThreadInterruptedDoesNotFailTheNextSubOperation(@TempDir Path spool)
+            throws Exception {
+        // A C-GET's C-STOREs are handled on the thread that reads the responses: the caller's. A
+        // status the handler left there (restored after an InterruptedException, as it should be)
+        // must not close the next data set's spool file, nor reach the caller's other I/O.
+        Map<String, Dataset> instances = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            Dataset ct = StorageServiceTest.ct("1.2.3." + i, 40_000);
+            ct.setString("StudyInstanceUID", "1.2.3");
+            instances.put("1.2.3." + i, ct);
+        }
+        int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
+            e.subOperations(instances.size());
+            instances.values().forEach(e::store);
+            return Status.SUCCESS;
+        });
+        Map<String, Dataset> received = new ConcurrentHashMap<>();
+        try (Association a = getScu().spoolDirectory(spool).spoolStoreDataSets(true).associate("127.0.0.1", port,
+                "QRSCP", storeInto(received, e -> {
+                    Thread.currentThread().interrupt();
+                    return Status.SUCCESS;
+                }))) {
+            for (int get = 1; get <= 2; get++) { // the second starts with the caller's status set
+                DimseResponse last = a.get(study("P-1"), STUDY_GET).finalResponse();
+                assertEquals(Status.SUCCESS, last.status(), "get " + get);
+                assertEquals(new SubOperations(-1, 3, 0, 0), last.subOperations(), "get " + get);
+            }
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(instances, received);
     }
 
     @Test
