@@ -99,6 +99,7 @@ public final class RequestorAssociation extends AbstractAssociation {
     private int callersWaiting;
     private long lastCallerDone = System.nanoTime();
     private volatile boolean finished;
+    private boolean readBufferReleased;
 
     /**
      * Reads on the caller's thread until {@code future} is done, the deadline passes or the association ends.
@@ -181,8 +182,22 @@ public final class RequestorAssociation extends AbstractAssociation {
             if (callersWaiting > 0) {
                 turnFree.signalAll();
             }
+            releaseReadBufferOnceDone();
         } finally {
             baton.unlock();
+        }
+    }
+
+    /**
+     * Under the baton: once the association has ended and nobody reads, its read buffer goes back
+     * to the pool for the next association (a new direct buffer is zeroed and registered for
+     * cleaning, and only the garbage collector would give its memory back). Whoever reads last,
+     * or closes last, gives it.
+     */
+    private void releaseReadBufferOnceDone() {
+        if (finished && !reading && !readBufferReleased) {
+            readBufferReleased = true;
+            upperLayer.releaseReadBuffer();
         }
     }
 
@@ -230,6 +245,7 @@ public final class RequestorAssociation extends AbstractAssociation {
             finished = true;
             turnFree.signalAll();
             idle.signalAll();
+            releaseReadBufferOnceDone();
         } finally {
             baton.unlock();
         }

@@ -56,11 +56,7 @@ final class ConnectionStreams {
         }
     }
 
-    /**
-     * Gives a plain connection's read buffer back to the pool: for the connection's only reader,
-     * once it has read for the last time (a requestor's connection is read by whichever thread
-     * waits, so its buffer is left to the garbage collector).
-     */
+    /** Gives a plain connection's read buffer back to the pool, once it has been read for the last time. */
     void releaseReadBuffer() {
         if (channelInput != null) {
             channelInput.release();

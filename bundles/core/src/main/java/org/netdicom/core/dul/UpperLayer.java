@@ -110,8 +110,16 @@ public final class UpperLayer {
     public void serveAcceptor() {
         dispatch(EVT5, null);
         readUntilClosed();
-        // this thread was the connection's only reader and has read for the last time; what the
-        // assembler held in the read buffer went with the connection
+        // this thread was the connection's only reader and has read for the last time
+        releaseReadBuffer();
+    }
+
+    /**
+     * Gives a plain connection's read buffer back to the pool, for the next connection: call it
+     * once the connection is closed and its last read has returned, with no read to come (what the
+     * DIMSE assembler held in the buffer went with the connection). A read after it fails.
+     */
+    public void releaseReadBuffer() {
         streams.releaseReadBuffer();
     }
 

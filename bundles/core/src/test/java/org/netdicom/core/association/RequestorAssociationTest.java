@@ -45,6 +45,34 @@ class RequestorAssociationTest {
     }
 
     @Test
+    void aRequestorsReadBufferServesTheNextAssociation() throws IOException {
+        // Each association reads into a direct buffer; one left to the garbage collector per
+        // association would take new memory until a collection. The server side reads PDUs of
+        // another maximum length, so its buffers (also pooled) are not the ones counted here.
+        ApplicationEntity scu = scu("SCU").maximumPduLength(24_680);
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        for (int i = 0; i < 3; i++) { // the pools of both sides fill
+            try (Association association = scu.associate("127.0.0.1", port, "NETDICOM")) {
+                association.release();
+            }
+        }
+        long before = direct.getCount();
+        for (int i = 0; i < 40; i++) {
+            try (Association association = scu.associate("127.0.0.1", port, "NETDICOM")) {
+                assertEquals(Status.SUCCESS, association.echo());
+                if (i % 2 == 0) {
+                    association.release();
+                } else {
+                    association.abort();
+                }
+            }
+        }
+        assertTrue(direct.getCount() - before < 10, "direct buffers: " + before + " -> " + direct.getCount());
+    }
+
+    @Test
     void echoesManyTimesOnOneAssociationThenReleases() throws IOException {
         try (Association association = scu("SCU").associate("127.0.0.1", port, "NETDICOM")) {
             assertEquals(List.of(new PresentationContext(1, StandardContexts.VERIFICATION,

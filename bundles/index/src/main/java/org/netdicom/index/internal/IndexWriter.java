@@ -88,9 +88,10 @@ final class IndexWriter {
         }
     }
 
+    /** Nothing reads the instance row's key: not asking for it saves a result set per stored instance. */
     private static void insertInstance(Connection c, long seriesPk, StoredInstance instance, byte[] instanceBlob)
             throws SQLException {
-        insert(c, "INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, transfer_syntax, "
+        update(c, "INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, transfer_syntax, "
                 + "received, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", seriesPk, instance.sopInstanceUid().strip(),
                 text(instance.attributes(), Keys.SOP_CLASS_UID), instance.path(), instance.size(),
                 instance.transferSyntaxUid(), OffsetDateTime.ofInstant(instance.received(), ZoneOffset.UTC), instanceBlob);
@@ -300,7 +301,7 @@ final class IndexWriter {
         return value == null || value.isBlank() ? null : Temporals.date(value.strip().replace(".", ""), false);
     }
 
-    /** Runs an UPDATE or DELETE; returns the number of rows it changed. */
+    /** Runs an UPDATE, a DELETE or an INSERT whose key nobody reads; returns the number of rows it changed. */
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
