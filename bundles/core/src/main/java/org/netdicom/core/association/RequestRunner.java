@@ -17,6 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RequestRunner {
 
     private static final ExecutorService WORKERS = workers();
+    /**
+     * Set on a thread whose inline request left it interrupted (a handler that restored the status
+     * after an InterruptedException, as it should): the status is cleared at once, so that the
+     * rest of the PDU it came in (another message's data set, written to a spool file whose
+     * channel would close itself) is read as if nothing happened; a requestor's caller, whose
+     * thread this may be, gets the status back when its call returns.
+     */
+    private static final ThreadLocal<Boolean> LEFT_INTERRUPTED = new ThreadLocal<>();
 
     private final Queue<Runnable> queued = new ArrayDeque<>();
     private boolean workerActive;
@@ -35,6 +43,18 @@ final class RequestRunner {
             }
         }
         request.run();
+        if (Thread.interrupted()) {
+            LEFT_INTERRUPTED.set(Boolean.TRUE);
+        }
+    }
+
+    /** Whether a request run inline on this thread left it interrupted since the last call; see {@link #LEFT_INTERRUPTED}. */
+    static boolean takeLeftInterrupted() {
+        if (LEFT_INTERRUPTED.get() == null) {
+            return false;
+        }
+        LEFT_INTERRUPTED.remove();
+        return true;
     }
 
     private void drain(Runnable first) {

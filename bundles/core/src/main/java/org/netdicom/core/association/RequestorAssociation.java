@@ -103,15 +103,18 @@ public final class RequestorAssociation extends AbstractAssociation {
 
     /**
      * Reads on the caller's thread until {@code future} is done, the deadline passes or the association ends.
-     * A handler that this reading runs (a C-GET's C-STORE) may leave the thread interrupted, as it
-     * should after catching an InterruptedException: the status is the caller's, and it gets it back
-     * when the call returns, but it is put aside between reads, since a file channel closes itself
-     * when an interrupted thread does I/O on it (the next sub-operation's spool file would fail).
+     * An interrupt that comes while the caller waits for another thread's read aborts the
+     * association. The status the caller's thread has when the call starts, or that a handler run
+     * by its reads leaves (a C-GET's C-STORE, restoring it after an InterruptedException, as it
+     * should), is put aside meanwhile and given back when the call returns: a file channel closes
+     * itself when an interrupted thread does I/O on it, and the next sub-operation's spool file
+     * would fail (a C-GET calls this once per response).
      */
     @Override
     protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean interruptPutAside = false;
+        boolean interruptPutAside = Thread.interrupted();
+        RequestRunner.takeLeftInterrupted(); // left by an earlier request on this thread (an engine's): not the caller's
         baton.lock();
         try {
             callersWaiting++;
@@ -133,7 +136,7 @@ public final class RequestorAssociation extends AbstractAssociation {
                 } finally {
                     endReadTurn();
                 }
-                interruptPutAside |= Thread.interrupted();
+                interruptPutAside |= Thread.interrupted() | RequestRunner.takeLeftInterrupted();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -231,6 +234,7 @@ public final class RequestorAssociation extends AbstractAssociation {
                 // the thread interrupted; the thread is the engine's, and the wait above would take
                 // that for a shutdown (see UpperLayer.readUntilClosed)
                 Thread.interrupted();
+                RequestRunner.takeLeftInterrupted();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

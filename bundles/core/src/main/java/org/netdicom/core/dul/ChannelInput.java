@@ -46,6 +46,8 @@ final class ChannelInput implements PduSource {
     private final int grownCapacity;
     /** Unread bytes from position to limit; lent bodies before position. */
     private ByteBuffer buffer;
+    /** The first buffer, once {@link #grow} replaced it: pooled with the other at the release. */
+    private ByteBuffer outgrown;
     /** Whether bodies were lent since the buffer was last reused. */
     private boolean lent;
 
@@ -73,6 +75,10 @@ final class ChannelInput implements PduSource {
         buffer = null;
         if (released != null) {
             ReadBuffers.give(released);
+        }
+        if (outgrown != null) {
+            ReadBuffers.give(outgrown);
+            outgrown = null;
         }
     }
 
@@ -155,18 +161,24 @@ final class ChannelInput implements PduSource {
         return buffer.capacity();
     }
 
+    /**
+     * Once per connection at most. The old buffer goes back to the pool only with the new one, at
+     * the release: a handler that reads the association again while its PDU's other PDVs wait (a
+     * request of its own on the same association) would otherwise let another connection take
+     * memory those PDVs still lie in.
+     */
     private void grow() {
         reuse();
         ByteBuffer grown = ReadBuffers.take(grownCapacity).limit(grownCapacity);
         grown.put(buffer).flip();
-        ReadBuffers.give(buffer);
+        outgrown = buffer;
         buffer = grown;
     }
 
     private void reuse() {
         if (lent) {
+            beforeReuse.run(); // lent until it returns: a hook that failed is asked again, never skipped
             lent = false;
-            beforeReuse.run();
         }
     }
 }

@@ -179,8 +179,11 @@ public final class UpperLayer {
         }
         Pdu pdu;
         // Nobody but the DIMSE assembler, which copies what it keeps, sees a P-DATA-TF unless
-        // PDUs are watched: then its body array can serve the next one.
+        // PDUs are watched: then its body can serve the next one (or lie in the read buffer). The
+        // PDU goes to the watchers only if they were there when it was detached: one bound in
+        // between sees the next PDU, never a body the buffer will reuse.
         boolean reuse = !user.wantsReceivedPdus();
+        boolean watched = !reuse;
         io.readStarted(deadlineNanos);
         try {
             if (reader.framingLost()) {
@@ -194,6 +197,7 @@ public final class UpperLayer {
                 pdu = reader.read(reuse);
                 if (pdu != null && reuse && user.wantsReceivedPdus()) {
                     pdu = reader.lastPduDetached(); // a watcher came meanwhile: it may keep the PDU
+                    watched = true;
                 }
             }
         } catch (PduFormatException e) {
@@ -224,7 +228,9 @@ public final class UpperLayer {
         if (user.wantsRawData()) {
             user.rawDataReceived(reader.lastPduBytes());
         }
-        user.pduReceived(pdu);
+        if (watched) {
+            user.pduReceived(pdu);
+        }
         dispatch(eventOf(pdu), pdu);
         return continueReading();
     }

@@ -314,6 +314,46 @@ class QueryRetrieveServiceTest {
     }
 
     @Test
+    void aCallerLeftInterruptedByItsStoreHandlerWaitsForTheNextResponseWithoutAborting() throws Exception {
+        // The caller takes its time over each response, so the background reader holds the read
+        // turn when the caller asks for the next one: the status the first sub-operation's handler
+        // left on the caller's thread must not be taken for an interrupt of that wait.
+        Archive archive = new Archive(3);
+        int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
+            e.subOperations(archive.instances.size());
+            for (Dataset d : archive.instances.values()) {
+                e.store(d);
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return Status.SUCCESS;
+                }
+            }
+            return Status.SUCCESS;
+        });
+        Map<String, Dataset> received = new ConcurrentHashMap<>();
+        List<Integer> statuses = new ArrayList<>();
+        try (Association a = getScu().associate("127.0.0.1", port, "QRSCP", storeInto(received, e -> {
+            Thread.currentThread().interrupt();
+            return Status.SUCCESS;
+        }))) {
+            a.get(study("P-1"), STUDY_GET).stream().forEach(response -> {
+                statuses.add(response.status().code());
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(15); // not sleep: the status is set
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            assertTrue(a.isEstablished());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0x0000, statuses.get(statuses.size() - 1), statuses.toString());
+        assertEquals(archive.instances, received);
+    }
+
+    @Test
     void getAnswersB000WithTheFailedUidsWhenSomeFailAndA702WhenAllFail() throws Exception {
         int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) new Archive(3)::retrieve);
         Map<String, Dataset> received = new ConcurrentHashMap<>();
