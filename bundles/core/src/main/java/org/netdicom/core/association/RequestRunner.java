@@ -48,7 +48,7 @@ final class RequestRunner {
         }
     }
 
-    /** Whether a request run inline on this thread left it interrupted since the last call; see {@link #LEFT_INTERRUPTED}. */
+    /** Whether a request run inline on this thread left it interrupted since the last call (see above). */
     static boolean takeLeftInterrupted() {
         if (LEFT_INTERRUPTED.get() == null) {
             return false;

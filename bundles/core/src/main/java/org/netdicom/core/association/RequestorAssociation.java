@@ -114,7 +114,7 @@ public final class RequestorAssociation extends AbstractAssociation {
     protected <T> T await(CompletableFuture<T> future, Duration timeout, String what) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean interruptPutAside = Thread.interrupted();
-        RequestRunner.takeLeftInterrupted(); // left by an earlier request on this thread (an engine's): not the caller's
+        RequestRunner.takeLeftInterrupted(); // by an earlier request on this thread (an engine's), not the caller's
         baton.lock();
         try {
             callersWaiting++;
