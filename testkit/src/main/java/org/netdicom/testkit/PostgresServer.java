@@ -107,6 +107,12 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server, cutting every connection to it as a database restart does, and starts it again. */
+    public void restart() throws IOException, InterruptedException {
+        pg(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
+                "-m", "fast", "-w", "restart");
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -238,21 +238,24 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         return StoreResult.stored(relative);
     }
 
-    /** The index did not take the instance: its file goes, so that nothing unindexed stays behind. */
+    /**
+     * The index did not take the instance: its file goes, so that nothing unindexed stays behind;
+     * unless it replaced the instance's earlier file at the same path (overwrite). That file is
+     * gone already, and its row names this one: both stay, so that an instance the peer was once
+     * told is stored stays stored and found (its row keeps the earlier attributes until the peer
+     * sends it again, as it will after the failure status).
+     */
     private void unplace(Path target, String uid, Optional<String> existing, String relative) {
+        if (existing.isPresent() && existing.get().equals(relative)) {
+            LOG.warn("{}: replaced {} in place but not indexed again; the row keeps the earlier attributes", uid,
+                    relative);
+            return;
+        }
         try {
             files.delete(target);
         } catch (IOException e) {
             LOG.warn("{}: not indexed and its file {} not deleted ({}); the reconciliation will index it", uid,
                     relative, e.toString());
-        }
-        if (existing.isPresent() && existing.get().equals(relative)) {
-            // replaced in place: the old row now names a file that is gone
-            try {
-                index.remove(uid);
-            } catch (IOException e) {
-                LOG.warn("{}: row left pointing at a deleted file ({}); the reconciliation removes it", uid, e.toString());
-            }
         }
     }
 

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param duplicatesSkipped files of an instance whose indexed file exists elsewhere (older copies
  *                          kept by {@link DuplicatePolicy#KEEP_BOTH}), left unindexed
  * @param unreadableFiles   files that are not DICOM Part 10 files (or fail to parse), left alone
- * @param failures          files or rows the index refused or that could not be deleted (logged)
+ * @param failures          files or rows the index refused or that could not be deleted, and a
+ *                          removal of rows held back because the storage was not there (logged)
  * @param took              how long it ran
  */
 public record ReconciliationReport(long filesSeen, long filesIndexed, long rowsRemoved, long tempFilesDeleted,

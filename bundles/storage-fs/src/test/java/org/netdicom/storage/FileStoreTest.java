@@ -234,16 +234,21 @@ class FileStoreTest {
     }
 
     @Test
-    void anOverwriteInPlaceThatTheIndexRefusesLeavesNeitherFileNorStaleRow() throws IOException {
+    void anOverwriteInPlaceThatTheIndexRefusesKeepsTheInstanceStoredAndFound() throws IOException {
+        // The earlier copy was acknowledged; the new one replaced it at the same path before the
+        // index failed: deleting the file would lose the instance (a resend while the database
+        // restarts), so the file and the row that names it stay.
         FileStore store = store();
-        store.store(TestEvent.of(Instances.image("2.25.12")));
+        StoreResult first = store.store(TestEvent.of(version("2.25.12", "PAT1", "1")));
         index.failingPuts(true);
 
-        StoreResult result = store.store(TestEvent.of(Instances.image("2.25.12")));
+        StoreResult result = store.store(TestEvent.of(version("2.25.12", "PAT1", "2")));
 
         assertEquals(Status.of(0xA710), result.status());
-        assertEquals(List.of(), files());
-        assertEquals(0, index.count(), "the row of the replaced file went with it");
+        Path file = root.resolve(first.path());
+        assertEquals(List.of(file), files());
+        assertEquals("2", DicomFile.read(file).dataset().getString("InstanceNumber"), "the new copy, whole");
+        assertEquals(first.path(), index.rows().get("2.25.12").path(), "the row names it");
     }
 
     // ---- duplicates ---------------------------------------------------------------------------

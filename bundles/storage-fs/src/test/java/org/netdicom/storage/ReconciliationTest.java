@@ -173,6 +173,38 @@ class ReconciliationTest {
     }
 
     @Test
+    void aStorageVolumeThatIsNotMountedCostsTheIndexNoRow() throws IOException {
+        // the volume's mount point without the volume: an empty folder where every file was
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        for (int i = 0; i < org.netdicom.storage.internal.Reconciliation.ALL_MISSING_MINIMUM; i++) {
+            store.store(TestEvent.of(Instances.image("2.25.50." + i)));
+        }
+        for (Path file : files()) {
+            Files.delete(file);
+        }
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(0, report.rowsRemoved(), report.toString());
+        assertEquals(org.netdicom.storage.internal.Reconciliation.ALL_MISSING_MINIMUM, index.count());
+        assertEquals(1, report.failures(), "reported, not silent: " + report);
+    }
+
+    @Test
+    void aStorageRootThatIsGoneCostsTheIndexNoRow() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        store.store(TestEvent.of(Instances.image("2.25.60")));
+        Path moved = root.resolveSibling(root.getFileName() + "-elsewhere");
+        Files.move(root, moved);
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(0, report.rowsRemoved(), report.toString());
+        assertEquals(1, index.count());
+        Files.move(moved, root);
+    }
+
+    @Test
     void aMissingRootIsEmpty() throws IOException {
         ReconciliationReport report = new FileStore(StorageSettings.of(root.resolve("not-yet")), index).reconcile();
 

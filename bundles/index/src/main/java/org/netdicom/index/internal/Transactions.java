@@ -45,16 +45,21 @@ final class Transactions {
      * around it (on PostgreSQL over a network, one round trip instead of two).
      */
     <T> T read(String what, Work<T> work) throws IndexException {
-        Connection c = null;
-        boolean broken = false;
-        try {
-            c = pool.take();
-            return work.run(c);
-        } catch (SQLException e) {
-            broken = true;
-            throw new IndexException(what + " failed: " + describe(e), e);
-        } finally {
-            pool.give(c, broken);
+        for (int attempt = 1; ; attempt++) {
+            Connection c = null;
+            boolean broken = false;
+            try {
+                c = pool.take();
+                return work.run(c);
+            } catch (SQLException e) {
+                broken = true;
+                if (isConnectionLost(e) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw new IndexException(what + " failed: " + describe(e), e);
+            } finally {
+                pool.give(c, broken);
+            }
         }
     }
 
@@ -97,9 +102,12 @@ final class Transactions {
 
     /**
      * Unique violation (23505), serialization failure or deadlock (class 40), lock timeout (H2
-     * HYT00, 50200; PostgreSQL 55P03), H2's concurrent update (90131).
+     * HYT00, 50200; PostgreSQL 55P03), H2's concurrent update (90131), and a lost connection.
      */
     static boolean isRetryable(SQLException e) {
+        if (isConnectionLost(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 String state = s.getSQLState();
@@ -111,6 +119,23 @@ final class Transactions {
                 if (code == 50200 || code == 90131 || code == 40001) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The connection is gone, not the statement wrong: connection exceptions (SQLState class 08)
+     * and a server shut down or restarting (PostgreSQL 57P01-57P03). A database that restarted
+     * leaves every pooled connection dead; each failed use closes one, and the work is run again on
+     * the next, or a new one. Work that may have committed before its connection broke is run
+     * again, which a {@code put} or {@code remove} of the same instance tolerates.
+     */
+    static boolean isConnectionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P0"))) {
+                return true;
             }
         }
         return false;

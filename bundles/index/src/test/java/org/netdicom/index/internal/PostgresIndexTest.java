@@ -51,6 +51,37 @@ class PostgresIndexTest {
     }
 
     @Test
+    void theIndexGoesOnWhenTheDatabaseRestarted() throws Exception {
+        // Every pooled connection dies with the restart: a store must not fail for each of them.
+        try (JdbcIndex index = JdbcIndexes.open(server.url(), server.user(), "")) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try { // four connections in the pool
+                List<Future<?>> puts = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int number = t;
+                    puts.add(pool.submit(() -> {
+                        index.put(stored(instance("PR", "Re^Start", "1.2.9", 1 + number, number, "CT")));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : puts) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            server.restart();
+
+            assertTrue(index.pathOf("1.2.9.1.0").isPresent(), "a read on the first dead connection is run again");
+            index.put(stored(instance("PR", "Re^Start", "1.2.9", 1, 9, "CT")));
+            for (String uid : List.of("1.2.9.1.0", "1.2.9.2.1", "1.2.9.3.2", "1.2.9.4.3", "1.2.9.1.9")) {
+                assertTrue(index.pathOf(uid).isPresent(), uid);
+                assertTrue(index.remove(uid), uid); // the other test counts the database's rows
+            }
+        }
+    }
+
+    @Test
     void twoNodesShareOneIndex() throws Exception {
         try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
              JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "")) {

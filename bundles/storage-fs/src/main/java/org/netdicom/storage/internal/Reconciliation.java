@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    /** An index of at least this many rows whose files are all missing is taken for an unmounted volume. */
+    public static final int ALL_MISSING_MINIMUM = 20;
 
     private final Path root;
     private final InstanceIndex index;
@@ -54,6 +56,8 @@ public final class Reconciliation {
     private long[] indexedPaths = new long[0];
     /** SOP Instance UIDs of rows whose file was missing when the index was read. */
     private final List<String> rowsWithoutFile = new ArrayList<>();
+    /** Rows in the index when it was read. */
+    private long rows;
     private long seen;
     private long indexed;
     private long removed;
@@ -107,7 +111,7 @@ public final class Reconciliation {
                 }
             });
         }
-        if (!Thread.currentThread().isInterrupted()) {
+        if (!Thread.currentThread().isInterrupted() && storageIsThere()) {
             removeRowsWithoutFiles();
         }
         return new ReconciliationReport(seen, indexed, removed, tempDeleted, duplicates, unreadable, failures,
@@ -190,6 +194,32 @@ public final class Reconciliation {
     }
 
     /**
+     * Whether the rows whose files were not found may go: not when the root is no folder, or when
+     * none of the files of an index of some size is there. A storage volume that is not mounted
+     * (yet), or an empty mount point in its place, looks like that, and removing every row would
+     * take the whole archive out of the index until a re-index.
+     */
+    private boolean storageIsThere() {
+        if (rowsWithoutFile.isEmpty()) {
+            return true;
+        }
+        if (!Files.isDirectory(root)) {
+            LOG.warn("reconciliation: the storage root {} is not a folder; none of the {} rows whose file is"
+                    + " missing is removed", root, rowsWithoutFile.size());
+            failures++;
+            return false;
+        }
+        if (rowsWithoutFile.size() == rows && rows >= ALL_MISSING_MINIMUM) {
+            LOG.error("reconciliation: none of the {} files the index names is below {}: taken for a storage"
+                    + " volume that is not mounted, and no row is removed (re-index once the files are there)",
+                    rows, root);
+            failures++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
      * One pass over the index: the paths it names (so that a consistent archive is checked without
      * opening its files) and the rows whose file is missing.
      */
@@ -201,10 +231,12 @@ public final class Reconciliation {
                 paths[0] = Arrays.copyOf(paths[0], count[0] * 2);
             }
             paths[0][count[0]++] = hash(row.path());
-            if (!Files.exists(root.resolve(row.path()))) {
+            // known to be absent: a file that cannot be looked at (permissions, I/O) is not missing
+            if (Files.notExists(root.resolve(row.path()))) {
                 rowsWithoutFile.add(row.sopInstanceUid());
             }
         });
+        rows = count[0];
         indexedPaths = Arrays.copyOf(paths[0], count[0]);
         Arrays.sort(indexedPaths);
     }
@@ -225,7 +257,7 @@ public final class Reconciliation {
             lock.lock();
             try {
                 Optional<StoredInstance> row = index.get(uid); // again: a store may have moved it meanwhile
-                if (row.isPresent() && !Files.exists(root.resolve(row.get().path())) && index.remove(uid)) {
+                if (row.isPresent() && Files.notExists(root.resolve(row.get().path())) && index.remove(uid)) {
                     removed++;
                 }
             } catch (IndexException e) {
