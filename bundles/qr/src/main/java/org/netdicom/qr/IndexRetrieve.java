@@ -121,7 +121,7 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
                 continue;
             }
             try {
-                event.store(file);
+                event.store(file, instance.sopInstanceUid());
             } catch (IOException e) {
                 LOG.warn("{}: file {} of {} cannot be read: {}", event.association(), file, instance.sopInstanceUid(),
                         e.getMessage());

@@ -152,13 +152,22 @@ final class MoveDestination implements RetrieveOperation.Target, AutoCloseable {
     }
 
     /**
-     * The storage SOP classes of PS3.6 that are not retired, in the registry's order. (To come from
-     * the SOP class catalogue, {@code ServiceClassRegistry}, once it is there.)
+     * The storage SOP classes that are not retired: the common ones first ({@link
+     * ServiceClassRegistry#commonStorageSopClasses}), then the others in the registry's order. Not
+     * all fit in 128 contexts, so the first 128 must be the ones instances are likely to have (in
+     * the registry's order RT Dose, RT Plan and the For Processing X-ray classes fell past it).
      */
     private static final class StorageSopClasses {
-        static final List<String> LIST = UidRegistry.entries().stream()
-                .filter(e -> e.type() == UidType.SOP_CLASS && !e.retired() && e.keyword().endsWith("Storage"))
-                .map(UidEntry::uid)
-                .toList();
+        static final List<String> LIST = ordered();
+
+        private static List<String> ordered() {
+            java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>(
+                    ServiceClassRegistry.commonStorageSopClasses());
+            UidRegistry.entries().stream()
+                    .filter(e -> e.type() == UidType.SOP_CLASS && !e.retired() && ServiceClassRegistry.isStorage(e.uid()))
+                    .map(UidEntry::uid)
+                    .forEach(classes::add);
+            return List.copyOf(classes);
+        }
     }
 }

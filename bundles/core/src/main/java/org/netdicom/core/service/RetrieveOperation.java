@@ -117,7 +117,8 @@ final class RetrieveOperation {
         return performed(uid, () -> target.store(sent, ts));
     }
 
-    synchronized Status store(Path part10File) throws IOException {
+    /** @param knownUid the instance's UID as the caller knows it, listed if the file cannot be read; or null */
+    synchronized Status store(Path part10File, String knownUid) throws IOException {
         if (!begin()) {
             return new Status(CANCEL);
         }
@@ -125,7 +126,10 @@ final class RetrieveOperation {
         try (InputStream in = Files.newInputStream(part10File)) {
             meta = DicomFile.read(in, ReadOptions.DEFAULT.stopBefore(0)).fileMeta();
         } catch (IOException | RuntimeException e) {
-            count(null, NOT_PERFORMED);
+            count(knownUid, NOT_PERFORMED);
+            if (remaining > 0 && !request.isCancelled()) {
+                sendPending();
+            }
             throw e instanceof IOException io ? io : new IOException(part10File + ": " + e.getMessage(), e);
         }
         String uid = meta.getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);

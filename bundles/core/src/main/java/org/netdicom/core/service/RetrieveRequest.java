@@ -98,7 +98,12 @@ abstract sealed class RetrieveRequest implements RetrieveEvent, Events.Bound {
 
     @Override
     public Status store(Path part10File) throws IOException {
-        return operation.store(part10File);
+        return operation.store(part10File, null);
+    }
+
+    @Override
+    public Status store(Path part10File, String sopInstanceUid) throws IOException {
+        return operation.store(part10File, sopInstanceUid);
     }
 
     @Override

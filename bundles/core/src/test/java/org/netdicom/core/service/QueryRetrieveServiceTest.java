@@ -354,6 +354,32 @@ class QueryRetrieveServiceTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsListedByTheUidTheHandlerKnows(@TempDir Path dir) throws Exception {
+        Archive archive = new Archive(1);
+        Path truncated = java.nio.file.Files.write(dir.resolve("cut.dcm"), new byte[40]);
+        int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
+            e.subOperations(2);
+            try {
+                e.store(truncated, "1.2.3.9");
+                fail("a file without a Part 10 header cannot be sent");
+            } catch (IOException expected) {
+                // counted and listed
+            }
+            e.store(archive.instances.get("1.2.3.1"));
+            return Status.SUCCESS;
+        });
+        Map<String, Dataset> received = new ConcurrentHashMap<>();
+        try (Association a = getScu().associate("127.0.0.1", port, "QRSCP", storeInto(received, e -> Status.SUCCESS))) {
+            List<DimseResponse> responses = a.get(study("P-1"), STUDY_GET).stream().toList();
+            assertEquals(List.of(0xFF00, 0xB000), responses.stream().map(r -> r.status().code()).toList(),
+                    "a Pending after the unreadable file, as after a store");
+            assertEquals(new SubOperations(1, 0, 1, 0), responses.get(0).subOperations());
+            assertEquals(new SubOperations(-1, 1, 1, 0), responses.get(1).subOperations());
+            assertArrayEquals(new String[] {"1.2.3.9"}, responses.get(1).dataSet().getStrings(FAILED_SOP_INSTANCE_UID_LIST));
+        }
+    }
+
+    @Test
     void getAnswersB000WithTheFailedUidsWhenSomeFailAndA702WhenAllFail() throws Exception {
         int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) new Archive(3)::retrieve);
         Map<String, Dataset> received = new ConcurrentHashMap<>();

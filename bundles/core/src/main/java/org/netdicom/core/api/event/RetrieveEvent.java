@@ -76,6 +76,16 @@ public interface RetrieveEvent extends Event {
     Status store(Path part10File) throws IOException;
 
     /**
+     * As {@link #store(Path)}, for an instance whose SOP Instance UID the caller knows (from its
+     * index): if the file cannot be read, {@code sopInstanceUid} goes into the Failed SOP Instance
+     * UID List (0008,0058), which {@link #store(Path)} can then fill with nothing, and a Pending
+     * response with the counts follows, as after {@link #failed}.
+     *
+     * @throws IOException if the file cannot be read (the sub-operation counts as failed)
+     */
+    Status store(Path part10File, String sopInstanceUid) throws IOException;
+
+    /**
      * Counts one announced sub-operation as failed without sending anything, for an instance that
      * cannot be sent (its file is missing or unreadable): {@code sopInstanceUid} goes into the
      * Failed SOP Instance UID List (0008,0058) and a Pending response with the counts follows, as
