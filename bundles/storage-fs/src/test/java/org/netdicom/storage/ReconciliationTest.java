@@ -51,6 +51,25 @@ class ReconciliationTest {
     }
 
     @Test
+    void theEnginesTemporaryFilesGoOnlyWhenTheyAreFromBeforeThisProcess() throws IOException {
+        // CStoreEvent.storePart10 of a data set kept in memory writes one next to its target; the
+        // store's in-flight set does not know it, and the start-up reconciliation runs while
+        // instances arrive
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        Path dir = Files.createDirectories(root.resolve("PAT1/2.25.1/2.25.2"));
+        Path writing = Files.write(dir.resolve(".netdicom-1f2e3d-41.part"), new byte[10]);
+        Path leftOver = Files.write(dir.resolve(".netdicom-0a0b0c-17.part"), new byte[10]);
+        Files.setLastModifiedTime(leftOver, java.nio.file.attribute.FileTime.from(java.lang.management.ManagementFactory
+                .getRuntimeMXBean().getStartTime() - 60_000, java.util.concurrent.TimeUnit.MILLISECONDS));
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(1, report.tempFilesDeleted(), report.toString());
+        assertTrue(Files.exists(writing), "written since this JVM started: maybe in flight");
+        assertFalse(Files.exists(leftOver), "from before: a crash's");
+    }
+
+    @Test
     void withAGracePeriodOnlyOldTemporaryFilesAreDeleted() throws IOException {
         FileStore store = new FileStore(StorageSettings.of(root).withTempFileGrace(java.time.Duration.ofMinutes(10)), index);
         Path dir = Files.createDirectories(root.resolve("PAT2/2.25.9/2.25.8"));

@@ -1,6 +1,7 @@
 package org.netdicom.storage.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,13 @@ import org.slf4j.LoggerFactory;
 public final class Reconciliation {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    /**
+     * The engine's own temporary files ({@code CStoreEvent.storePart10} of a data set kept in
+     * memory, or a copy across volumes) are not in the store's in-flight set: one written to since
+     * this JVM started may belong to a store still running, and is left to the next start.
+     */
+    private static final String ENGINE_TEMPORARY_PREFIX = ".netdicom-";
+    private static final Instant JVM_START = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
     /** An index of at least this many rows whose files are all missing is taken for an unmounted volume. */
     public static final int ALL_MISSING_MINIMUM = 20;
 
@@ -182,11 +190,15 @@ public final class Reconciliation {
     }
 
     private boolean oldEnough(Path temp) {
-        if (tempFileGrace.isZero()) {
+        boolean engines = temp.getFileName().toString().startsWith(ENGINE_TEMPORARY_PREFIX);
+        if (tempFileGrace.isZero() && !engines) {
             return true;
         }
         try {
             Instant modified = Files.getLastModifiedTime(temp).toInstant();
+            if (engines && !modified.isBefore(JVM_START)) {
+                return false;
+            }
             return modified.plus(tempFileGrace).isBefore(Instant.now());
         } catch (IOException e) {
             return false; // gone meanwhile: renamed into place by its writer
