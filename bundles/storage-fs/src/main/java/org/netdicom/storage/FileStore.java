@@ -71,6 +71,8 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     private final InstanceIndex index;
     private final DurableFiles files;
     private final UidLocks locks = new UidLocks(64);
+    /** By the path the pattern gives (before a free name is chosen next to it); never taken before a UID's. */
+    private final UidLocks pathLocks = new UidLocks(64);
 
     public FileStore(StorageSettings settings, InstanceIndex index) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -128,9 +130,17 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         }
         String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
         ReentrantLock lock = locks.of(uid);
+        // Two instances whose values make the same safe name (UIDs 1.2/3 and 1.2_3) would both
+        // find the path free: their stores take its lock too, always after the UID's.
+        ReentrantLock pathLock = pathLocks.of(relative);
         lock.lock();
         try {
-            return place(event, attributes, stored, relative, uid);
+            pathLock.lock();
+            try {
+                return place(event, attributes, stored, relative, uid);
+            } finally {
+                pathLock.unlock();
+            }
         } finally {
             lock.unlock();
         }

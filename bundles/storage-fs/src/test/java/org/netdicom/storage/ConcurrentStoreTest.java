@@ -67,6 +67,36 @@ class ConcurrentStoreTest {
     }
 
     @Test
+    void instancesWhoseUidsMakeTheSameNameStoredAtOnceKeepAFileEach() throws Exception {
+        // "2.25.7/N" and "2.25.7_N" are one safe file name: stored at once, each must still end in
+        // a file of its own that its row names (two Successes for one file served one's data as
+        // the other's)
+        FileStore store = new FileStore(StorageSettings.of(root).withFsync(false), index);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Status>> results = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                for (String separator : List.of("/", "_")) {
+                    Dataset d = Instances.image(Instances.CT, "2.25.7" + separator + n, "P1", "2.25.8", "2.25.9");
+                    TestEvent event = TestEvent.of(d);
+                    results.add(pool.submit(() -> store.store(event).status()));
+                }
+            }
+            for (Future<Status> result : results) {
+                assertEquals(Status.SUCCESS, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(80, index.count());
+        assertEquals(80, files().size());
+        for (var row : index.rows().values()) {
+            Dataset stored = org.netdicom.data.io.DicomFile.read(root.resolve(row.path())).dataset();
+            assertEquals(row.sopInstanceUid(), stored.getString("SOPInstanceUID"), row.path());
+        }
+    }
+
+    @Test
     void keepBothFromManyAssociationsKeepsEveryCopyUnderItsOwnName() throws Exception {
         FileStore store = new FileStore(StorageSettings.of(root).withFsync(false)
                 .withDuplicates(DuplicatePolicy.KEEP_BOTH), index);
