@@ -209,7 +209,8 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
                 }
             }
         }
-        relative = notAnotherInstancesFile(relative, uid, existing);
+        Target placed = notAnotherInstancesFile(relative, uid, existing);
+        relative = placed.relative();
         Path target = resolve(relative);
         try {
             if (stored.uid().equals(event.transferSyntaxUid()) && settings.fsync()) {
@@ -222,6 +223,11 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         } catch (DicomFormatException | ZipException e) { // converting: malformed past the header, or a bad deflate stream
             return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
         } catch (IOException e) {
+            if (!placed.replaces()) {
+                // renamed into a free path, then not forced (the folder's fsync failed): the peer is
+                // told it failed, so the file goes too
+                deleteQuietly(target, uid);
+            }
             return StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e));
         } catch (RuntimeException e) { // a data set the converter cannot handle; the temporary file is gone
             LOG.error("{}: file not written", uid, e);
@@ -230,7 +236,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         try {
             index.put(new StoredInstance(attributes, relative, Files.size(target), stored.uid(), Instant.now()));
         } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
-            unplace(target, uid, existing, relative);
+            unplace(target, uid, placed.replaces(), relative);
             if (e instanceof RuntimeException) {
                 LOG.error("{}: the index failed", uid, e);
             }
@@ -251,44 +257,59 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     /**
      * The index did not take the instance: its file goes, so that nothing unindexed stays behind;
      * unless it replaced the instance's earlier file at the same path (overwrite). That file is
-     * gone already, and its row names this one: both stay, so that an instance the peer was once
-     * told is stored stays stored and found (its row keeps the earlier attributes until the peer
-     * sends it again, as it will after the failure status).
+     * gone already, and its row, if it has one, names this one: both stay, so that an instance the
+     * peer was once told is stored stays stored and found (its row keeps the earlier attributes
+     * until the peer sends it again, as it will after the failure status; a file without a row is
+     * indexed by the reconciliation).
      */
-    private void unplace(Path target, String uid, Optional<String> existing, String relative) {
-        if (existing.isPresent() && existing.get().equals(relative)) {
+    private void unplace(Path target, String uid, boolean replaced, String relative) {
+        if (replaced) {
             LOG.warn("{}: replaced {} in place but not indexed again; the row keeps the earlier attributes", uid,
                     relative);
             return;
         }
-        try {
-            files.delete(target);
-        } catch (IOException e) {
-            LOG.warn("{}: not indexed and its file {} not deleted ({}); the reconciliation will index it", uid,
-                    relative, e.toString());
-        }
+        deleteQuietly(target, uid);
+    }
+
+    /**
+     * Where the file goes, and whether it replaces a file of this instance there (else the path
+     * was free).
+     */
+    private record Target(String relative, boolean replaces) {
     }
 
     /**
      * {@code relative}, or a free name next to it if a file there holds another instance (two
      * values that made the same safe name).
      */
-    private String notAnotherInstancesFile(String relative, String uid, Optional<String> existing) {
+    private Target notAnotherInstancesFile(String relative, String uid, Optional<String> existing) {
+        if (existing.isPresent() && existing.get().equals(relative)) {
+            return new Target(relative, true);
+        }
         Path target = resolve(relative);
-        if (!Files.exists(target) || existing.isPresent() && existing.get().equals(relative)) {
-            return relative;
+        if (!Files.exists(target)) {
+            return new Target(relative, false);
         }
         try {
             String there = InstanceAttributes.readFile(target).fileMeta().getString(Tag.MEDIA_STORAGE_SOP_INSTANCE_UID);
             if (uid.equals(there)) {
-                return relative;
+                return new Target(relative, true);
             }
         } catch (NoSuchFileException e) {
-            return relative;
+            return new Target(relative, false);
         } catch (IOException e) {
             // not readable as DICOM: not ours, do not overwrite it
         }
-        return unusedName(relative);
+        return new Target(unusedName(relative), false);
+    }
+
+    private void deleteQuietly(Path file, String uid) {
+        try {
+            files.delete(file);
+        } catch (IOException e) {
+            LOG.warn("{}: {} not deleted after the failed store ({}); the reconciliation will index it", uid, file,
+                    e.toString());
+        }
     }
 
     /** {@code a/b/name.dcm} -> the first of {@code a/b/name_2.dcm}, {@code a/b/name_3.dcm}, ... not taken. */

@@ -200,6 +200,15 @@ class FileStoreTest {
     }
 
     @Test
+    void aFileRenamedIntoPlaceButNotForcedGoesAgainWithTheFailure() throws IOException {
+        StoreResult result = store().store(TestEvent.of(Instances.image("2.25.14")).failingAfterPlacing());
+
+        assertEquals(Status.of(0xA700), result.status());
+        assertEquals(List.of(), files(), "the peer is told it failed: no file of it stays");
+        assertEquals(0, index.count());
+    }
+
+    @Test
     void anIndexThatFailsIsA710AndTheFileIsRemovedAgain() throws IOException {
         FileStore store = store();
         index.failing(true);

@@ -54,6 +54,14 @@ class TestEvent implements CStoreEvent {
         return this;
     }
 
+    /** storePart10 renames the file into place, then fails, as a failed fsync of the folder would. */
+    TestEvent failingAfterPlacing() {
+        this.failAfterPlacing = true;
+        return this;
+    }
+
+    private boolean failAfterPlacing;
+
     byte[] encoded() {
         return encoded.clone();
     }
@@ -181,6 +189,9 @@ class TestEvent implements CStoreEvent {
             }
         } finally {
             Files.deleteIfExists(spooled);
+        }
+        if (failAfterPlacing) {
+            throw new IOException("forcing the folder " + target.getParent() + " failed");
         }
         return target;
     }
