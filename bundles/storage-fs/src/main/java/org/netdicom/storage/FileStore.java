@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -233,10 +234,13 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             LOG.error("{}: file not written", uid, e);
             return StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e);
         }
+        Object placedFile = null; // the file's identity (inode), to delete only ours if indexing fails
         try {
-            index.put(new StoredInstance(attributes, relative, Files.size(target), stored.uid(), Instant.now()));
+            BasicFileAttributes written = Files.readAttributes(target, BasicFileAttributes.class);
+            placedFile = written.fileKey();
+            index.put(new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now()));
         } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
-            unplace(target, uid, placed.replaces(), relative);
+            unplace(target, uid, placed.replaces(), placedFile, relative);
             if (e instanceof RuntimeException) {
                 LOG.error("{}: the index failed", uid, e);
             }
@@ -262,13 +266,26 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
      * until the peer sends it again, as it will after the failure status; a file without a row is
      * indexed by the reconciliation).
      */
-    private void unplace(Path target, String uid, boolean replaced, String relative) {
+    private void unplace(Path target, String uid, boolean replaced, Object placedFile, String relative) {
         if (replaced) {
             LOG.warn("{}: replaced {} in place but not indexed again; the row keeps the earlier attributes", uid,
                     relative);
             return;
         }
+        if (placedFile != null && !placedFile.equals(fileKeyOf(target))) {
+            // another node sharing the root stored the instance at this path meanwhile: its file
+            LOG.warn("{}: not indexed; {} now holds another node's copy, left alone", uid, relative);
+            return;
+        }
         deleteQuietly(target, uid);
+    }
+
+    private static Object fileKeyOf(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -209,6 +209,30 @@ class FileStoreTest {
     }
 
     @Test
+    void aFailedIndexDeletesOnlyItsOwnFileNotAnotherNodesCopyPlacedMeanwhile() throws IOException {
+        // Two nodes share the root: the other stored the same instance at the same path between
+        // this node's rename and its failing index write, and answered Success for it
+        byte[] othersCopy = "another node's file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        index.failingPuts(true).beforePut(instance -> {
+            try {
+                Path target = root.resolve(instance.path());
+                Path theirs = Files.write(target.resolveSibling(".theirs.part"), othersCopy);
+                Files.move(theirs, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        StoreResult result = store().store(TestEvent.of(Instances.image("2.25.15")));
+
+        assertEquals(Status.of(0xA710), result.status());
+        List<Path> left = files();
+        assertEquals(1, left.size(), left.toString());
+        assertArrayEquals(othersCopy, Files.readAllBytes(left.get(0)));
+    }
+
+    @Test
     void anIndexThatFailsIsA710AndTheFileIsRemovedAgain() throws IOException {
         FileStore store = store();
         index.failing(true);

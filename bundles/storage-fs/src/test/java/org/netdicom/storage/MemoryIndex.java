@@ -42,6 +42,14 @@ public final class MemoryIndex implements InstanceIndex {
         return this;
     }
 
+    /** Runs {@code action} with each instance {@link #put} is given, before anything else (another node at work). */
+    public MemoryIndex beforePut(java.util.function.Consumer<StoredInstance> action) {
+        this.beforePut = action;
+        return this;
+    }
+
+    private volatile java.util.function.Consumer<StoredInstance> beforePut = instance -> { };
+
     public Map<String, StoredInstance> rows() {
         return Map.copyOf(rows);
     }
@@ -54,6 +62,7 @@ public final class MemoryIndex implements InstanceIndex {
 
     @Override
     public void put(StoredInstance instance) throws IndexException {
+        beforePut.accept(instance);
         check();
         if (brokenPuts) {
             throw new IllegalStateException("index bug (test)");
