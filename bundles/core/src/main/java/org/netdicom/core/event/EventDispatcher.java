@@ -89,7 +89,7 @@ public final class EventDispatcher {
         }
         try {
             ((NotificationHandler) binding.handler()).onEvent(event);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             LOG.warn("{} handler {} failed: {}", event.type(), binding.handler(), e.toString(), e);
             if (stats != null) {
                 stats.failed(e);
@@ -215,7 +215,9 @@ public final class EventDispatcher {
         }
         try {
             return call.apply(type.cast(binding.handler()), delivered);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            // Errors a plugin's own code raises (an assert, a runaway recursion) are its failure,
+            // not the JVM's: the peer gets the failure status instead of waiting for its timeout
             LOG.warn("{} handler {} failed, answering as for a failure: {}", event.type(), binding.handler(),
                     e.toString(), e);
             if (binding.lease() != null) {

@@ -319,6 +319,10 @@ class StorageServiceTest {
         }
     }
 
+    private static Status recurse(int depth) {
+        return depth < 0 ? Status.SUCCESS : recurse(depth + 1);
+    }
+
     @Test
     void answersC211WhenTheHandlerThrowsOrReturnsNullAndGoesOn() throws IOException {
         List<String> calls = new CopyOnWriteArrayList<>();
@@ -327,14 +331,22 @@ class StorageServiceTest {
             if (e.sopInstanceUid().endsWith(".1")) {
                 throw new IllegalStateException("broken plugin");
             }
+            if (e.sopInstanceUid().endsWith(".4")) {
+                throw new AssertionError("a plugin's own assert"); // an Error, not an Exception
+            }
+            if (e.sopInstanceUid().endsWith(".5")) {
+                return recurse(1); // StackOverflowError
+            }
             return e.sopInstanceUid().endsWith(".2") ? null : Status.SUCCESS;
         });
         try (Association a = scu(IMPLICIT).associate("127.0.0.1", port, "STORESCP")) {
             assertEquals(0xC211, a.store(ct("9.1", 10)).status().code());
             assertEquals(0xC211, a.store(ct("9.2", 10)).status().code());
+            assertEquals(0xC211, a.store(ct("9.4", 10)).status().code());
+            assertEquals(0xC211, a.store(ct("9.5", 10)).status().code());
             assertEquals(Status.SUCCESS, a.store(ct("9.3", 10)).status());
         }
-        assertEquals(List.of("9.1", "9.2", "9.3"), calls);
+        assertEquals(List.of("9.1", "9.2", "9.4", "9.5", "9.3"), calls);
     }
 
     @Test
