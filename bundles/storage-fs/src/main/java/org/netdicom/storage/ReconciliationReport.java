@@ -6,7 +6,7 @@ import java.time.Duration;
  * What one reconciliation of the storage root with the index did.
  *
  * @param filesSeen         DICOM files found below the root
- * @param filesIndexed      files that had no index row and got one
+ * @param filesIndexed      files that had no index row, or one older than the file, and got one
  * @param rowsRemoved       index rows whose file was gone, removed
  * @param tempFilesDeleted  temporary files left by an interrupted store, deleted
  * @param duplicatesSkipped files of an instance whose indexed file exists elsewhere (older copies

@@ -224,6 +224,30 @@ class ReconciliationTest {
     }
 
     @Test
+    void aFileReplacedInPlaceAfterItsRowWasWrittenIsIndexedAgain(@org.junit.jupiter.api.io.TempDir Path elsewhere)
+            throws IOException {
+        // a store that renamed a new copy over the file and stopped before its row (a crash, or a
+        // failed index write): the row describes the earlier copy until it is read again
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        Dataset first = Instances.image(Instances.CT, "2.25.70", "PAT1", "2.25.71", "2.25.72");
+        first.setString("InstanceNumber", "1");
+        StoreResult stored = store.store(TestEvent.of(first));
+        Dataset second = Instances.image(Instances.CT, "2.25.70", "PAT1", "2.25.71", "2.25.72");
+        second.setString("InstanceNumber", "2");
+        StoreResult other = new FileStore(StorageSettings.of(elsewhere), new MemoryIndex()).store(TestEvent.of(second));
+        Path file = root.resolve(stored.path());
+        Files.copy(elsewhere.resolve(other.path()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                index.rows().get("2.25.70").received().plusSeconds(60)));
+
+        ReconciliationReport report = store.reconcile();
+
+        assertEquals(1, report.filesIndexed(), report.toString());
+        assertEquals("2", index.rows().get("2.25.70").attributes().getString("InstanceNumber"));
+        assertTrue(store.reconcile().wasConsistent(), "once: the row is now as new as the file");
+    }
+
+    @Test
     void aMissingRootIsEmpty() throws IOException {
         ReconciliationReport report = new FileStore(StorageSettings.of(root.resolve("not-yet")), index).reconcile();
 

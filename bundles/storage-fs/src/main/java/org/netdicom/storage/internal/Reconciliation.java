@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *     now (by this process; by others: not modified within the grace period) are deleted;</li>
  * <li>a Part 10 file whose SOP Instance UID has no row, or whose row names a file that is gone, is
  *     indexed from its File Meta Information and attributes (Pixel Data is not read); a file of an
- *     instance indexed at another existing file is left alone;</li>
+ *     instance indexed at another existing file is left alone; a file newer than its row (replaced
+ *     in place by a store that stopped before its row) is indexed again;</li>
  * <li>rows whose file is gone are removed.</li>
  * </ol>
  * A file at a path the index names is taken as that row's without being read, so checking a
@@ -52,6 +54,8 @@ public final class Reconciliation {
      */
     private static final String ENGINE_TEMPORARY_PREFIX = ".netdicom-";
     private static final Instant JVM_START = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    /** A row is written after its file: one older than its file by more than this describes an earlier copy. */
+    private static final Duration NEWER_SLACK = Duration.ofSeconds(2);
     /** An index of at least this many rows whose files are all missing is taken for an unmounted volume. */
     public static final int ALL_MISSING_MINIMUM = 20;
 
@@ -62,6 +66,8 @@ public final class Reconciliation {
     private final Duration tempFileGrace;
     /** 64-bit hashes of the paths the index names, sorted: files there are not read again. */
     private long[] indexedPaths = new long[0];
+    /** Paths of rows older than their file (by more than {@link #NEWER_SLACK}) when the index was read. */
+    private final List<String> rowsOlderThanFile = new ArrayList<>();
     /** SOP Instance UIDs of rows whose file was missing when the index was read. */
     private final List<String> rowsWithoutFile = new ArrayList<>();
     /** Rows in the index when it was read. */
@@ -119,6 +125,12 @@ public final class Reconciliation {
                 }
             });
         }
+        for (String relative : rowsOlderThanFile) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            reindex(root.resolve(relative), relative, true);
+        }
         if (!Thread.currentThread().isInterrupted() && storageIsThere()) {
             removeRowsWithoutFiles();
         }
@@ -145,9 +157,18 @@ public final class Reconciliation {
         }
         String relative = relative(file);
         if (Arrays.binarySearch(indexedPaths, hash(relative)) >= 0) {
-            seen++; // a row names this file: taken as that row's, without reading it
+            seen++; // a row names this file: taken as that row's, without reading it (unless newer)
             return;
         }
+        reindex(file, relative, false);
+    }
+
+    /**
+     * Indexes {@code file} from its header: a file no row names ({@code refresh} false), or the
+     * file of a row older than it ({@code refresh} true: a store that replaced the file in place
+     * and stopped, or failed, before its row was written, so the row describes the earlier copy).
+     */
+    private void reindex(Path file, String relative, boolean refresh) {
         DicomFile dicom;
         try {
             dicom = InstanceAttributes.readFile(file);
@@ -163,24 +184,29 @@ public final class Reconciliation {
             unreadable++;
             return;
         }
-        seen++;
+        if (!refresh) {
+            seen++;
+        }
         ReentrantLock lock = locks.of(uid);
         lock.lock();
         try {
             Optional<StoredInstance> row = index.get(uid);
-            if (row.isPresent() && row.get().path().equals(relative)) {
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            if (row.isPresent() && row.get().path().equals(relative)
+                    && !(refresh && modified.isAfter(row.get().received().plus(NEWER_SLACK)))) {
                 return;
             }
-            if (row.isPresent() && Files.exists(root.resolve(row.get().path()))) {
+            if (refresh && row.isEmpty()) {
+                return; // removed meanwhile, with its file or to be stored again
+            }
+            if (!refresh && row.isPresent() && Files.exists(root.resolve(row.get().path()))) {
                 duplicates++;
                 return;
             }
-            if (!Files.exists(file)) {
-                return; // replaced or removed meanwhile
-            }
-            index.put(new StoredInstance(attributes, relative, Files.size(file), dicom.transferSyntax().uid(),
-                    Files.getLastModifiedTime(file).toInstant()));
+            index.put(new StoredInstance(attributes, relative, Files.size(file), dicom.transferSyntax().uid(), modified));
             indexed++;
+        } catch (NoSuchFileException e) {
+            // replaced or removed meanwhile
         } catch (IOException e) {
             LOG.warn("reconciliation: {} not indexed: {}", file, e.toString());
             failures++;
@@ -243,9 +269,15 @@ public final class Reconciliation {
                 paths[0] = Arrays.copyOf(paths[0], count[0] * 2);
             }
             paths[0][count[0]++] = hash(row.path());
-            // known to be absent: a file that cannot be looked at (permissions, I/O) is not missing
-            if (Files.notExists(root.resolve(row.path()))) {
-                rowsWithoutFile.add(row.sopInstanceUid());
+            try {
+                Instant modified = Files.getLastModifiedTime(root.resolve(row.path())).toInstant();
+                if (modified.isAfter(row.received().plus(NEWER_SLACK))) {
+                    rowsOlderThanFile.add(row.path());
+                }
+            } catch (NoSuchFileException e) {
+                rowsWithoutFile.add(row.sopInstanceUid()); // known to be absent
+            } catch (IOException e) {
+                // cannot be looked at (permissions, I/O): not missing
             }
         });
         rows = count[0];
