@@ -54,8 +54,12 @@ public final class Reconciliation {
      */
     private static final String ENGINE_TEMPORARY_PREFIX = ".netdicom-";
     private static final Instant JVM_START = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-    /** A row is written after its file: one older than its file by more than this describes an earlier copy. */
-    private static final Duration NEWER_SLACK = Duration.ofSeconds(2);
+    /**
+     * A row is written after its file: one older than its file by more than this describes an
+     * earlier copy. Generous, since a shared file system stamps files with its server's clock and
+     * the row has the node's: a skew must not make every file look newer than its row.
+     */
+    private static final Duration NEWER_SLACK = Duration.ofSeconds(60);
     /** An index of at least this many rows whose files are all missing is taken for an unmounted volume. */
     public static final int ALL_MISSING_MINIMUM = 20;
 
