@@ -238,7 +238,7 @@ class ReconciliationTest {
         Path file = root.resolve(stored.path());
         Files.copy(elsewhere.resolve(other.path()), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
-                index.rows().get("2.25.70").received().plusSeconds(60)));
+                index.rows().get("2.25.70").received().plusSeconds(600)));
 
         ReconciliationReport report = store.reconcile();
 
