@@ -43,12 +43,12 @@ public final class MemoryIndex implements InstanceIndex {
     }
 
     /** Runs {@code action} with each instance {@link #put} is given, before anything else (another node at work). */
-    public MemoryIndex beforePut(java.util.function.Consumer<StoredInstance> action) {
+    public MemoryIndex beforePut(Consumer<StoredInstance> action) {
         this.beforePut = action;
         return this;
     }
 
-    private volatile java.util.function.Consumer<StoredInstance> beforePut = instance -> { };
+    private volatile Consumer<StoredInstance> beforePut = instance -> { };
 
     public Map<String, StoredInstance> rows() {
         return Map.copyOf(rows);

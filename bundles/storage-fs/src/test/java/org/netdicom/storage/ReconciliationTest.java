@@ -16,6 +16,7 @@ import org.netdicom.data.Dataset;
 import org.netdicom.data.dict.TransferSyntax;
 import org.netdicom.data.io.DicomFile;
 import org.netdicom.index.StoredInstance;
+import org.netdicom.storage.internal.Reconciliation;
 
 class ReconciliationTest {
 
@@ -195,7 +196,7 @@ class ReconciliationTest {
     void aStorageVolumeThatIsNotMountedCostsTheIndexNoRow() throws IOException {
         // the volume's mount point without the volume: an empty folder where every file was
         FileStore store = store(DuplicatePolicy.OVERWRITE);
-        for (int i = 0; i < org.netdicom.storage.internal.Reconciliation.ALL_MISSING_MINIMUM; i++) {
+        for (int i = 0; i < Reconciliation.ALL_MISSING_MINIMUM; i++) {
             store.store(TestEvent.of(Instances.image("2.25.50." + i)));
         }
         for (Path file : files()) {
@@ -205,7 +206,7 @@ class ReconciliationTest {
         ReconciliationReport report = store.reconcile();
 
         assertEquals(0, report.rowsRemoved(), report.toString());
-        assertEquals(org.netdicom.storage.internal.Reconciliation.ALL_MISSING_MINIMUM, index.count());
+        assertEquals(Reconciliation.ALL_MISSING_MINIMUM, index.count());
         assertEquals(1, report.failures(), "reported, not silent: " + report);
     }
 

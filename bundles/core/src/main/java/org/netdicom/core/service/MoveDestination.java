@@ -2,6 +2,7 @@ package org.netdicom.core.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -161,7 +162,7 @@ final class MoveDestination implements RetrieveOperation.Target, AutoCloseable {
         static final List<String> LIST = ordered();
 
         private static List<String> ordered() {
-            java.util.LinkedHashSet<String> classes = new java.util.LinkedHashSet<>(
+            LinkedHashSet<String> classes = new LinkedHashSet<>(
                     ServiceClassRegistry.commonStorageSopClasses());
             UidRegistry.entries().stream()
                     .filter(e -> e.type() == UidType.SOP_CLASS && !e.retired() && ServiceClassRegistry.isStorage(e.uid()))
