@@ -225,8 +225,9 @@ public final class EventDispatcher {
             }
             return onFailure;
         } finally {
-            if (binding.lease() != null) {
-                binding.lease().release();
+            Lease lease = binding.lease();
+            if (lease != null && !(delivered instanceof Events.FollowedUp f && f.releaseAfterTasks(lease::release))) {
+                lease.release();
             }
         }
     }

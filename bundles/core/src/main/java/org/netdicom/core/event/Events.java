@@ -38,6 +38,15 @@ public final class Events {
         Event withArguments(List<Object> arguments);
     }
 
+    /**
+     * An event whose handler may leave work for after the response (EVT_C_STORE): the handler is
+     * held until that work is done, so that a departing plugin is let go only after it.
+     */
+    public interface FollowedUp extends Event {
+        /** Runs {@code release} after the handler's tasks, if it left any (then true); else false. */
+        boolean releaseAfterTasks(Runnable release);
+    }
+
     public static Event plain(EventType type, Association association) {
         return new Plain(type, Instant.now(), association, List.of());
     }

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -24,13 +26,17 @@ import org.netdicom.data.dict.UidRegistry;
 import org.netdicom.data.io.BulkDataSink;
 import org.netdicom.data.io.DicomFile;
 import org.netdicom.data.io.DicomReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The EVT_C_STORE event: a received instance, its data set still encoded as the peer sent it. A
  * spooled data set's file begins with the Part 10 header ({@link StoreSpool}), so storing it is a
  * link or a rename; a data set in memory is written once.
  */
-final class ReceivedInstance implements CStoreEvent, Events.Bound {
+final class ReceivedInstance implements CStoreEvent, Events.Bound, Events.FollowedUp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceivedInstance.class);
 
     /** Values this large or larger of a spooled data set stay in the spool file when decoded. */
     private static final long BULK_THRESHOLD = 64 * 1024;
@@ -39,6 +45,8 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
     private static final class State {
         Dataset dataset;
         volatile String errorComment;
+        /** Tasks for after the response; null once they ran (or the event is not the engine's to answer). */
+        List<Runnable> afterResponse = new ArrayList<>(0);
     }
 
     private final Instant timestamp;
@@ -70,6 +78,55 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound {
     @Override
     public void errorComment(String comment) {
         state.errorComment = comment;
+    }
+
+    @Override
+    public void afterResponse(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        synchronized (state) {
+            if (state.afterResponse != null) {
+                state.afterResponse.add(task);
+                return;
+            }
+        }
+        runLogged(task);
+    }
+
+    @Override
+    public boolean releaseAfterTasks(Runnable release) {
+        synchronized (state) {
+            if (state.afterResponse == null || state.afterResponse.isEmpty()) {
+                return false;
+            }
+            state.afterResponse.add(release);
+            return true;
+        }
+    }
+
+    /** Runs the tasks for after the response, in order; any given later run at once. */
+    void runAfterResponse() {
+        List<Runnable> tasks;
+        synchronized (state) {
+            tasks = state.afterResponse;
+            state.afterResponse = null;
+        }
+        if (tasks != null) {
+            tasks.forEach(this::runLogged);
+        }
+    }
+
+    private void runLogged(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            LOG.warn("{}: a task after the response to the C-STORE of {} failed: {}", association, sopInstanceUid(),
+                    e.toString(), e);
+        }
+    }
+
+    /** The C-STORE-RQ's command set. */
+    CommandSet command() {
+        return command;
     }
 
     /** The Error Comment the handler gave, or null. */

@@ -34,8 +34,10 @@ public final class ServiceDispatcher {
                 case CommandField.C_ECHO_RQ -> StandardContexts.VERIFICATION.equals(request.context().abstractSyntax())
                         ? VerificationService.respond(command, request.context(), request.association(), request.events())
                         : Responses.to(command, DimseStatus.UNRECOGNIZED_OPERATION);
-                case CommandField.C_STORE_RQ -> StorageService.respond(request.message(), request.context(),
-                        request.association(), request.events());
+                case CommandField.C_STORE_RQ -> {
+                    StorageService.serve(request); // sends its response, then runs the handler's follow-ups
+                    yield null;
+                }
                 case CommandField.C_FIND_RQ -> serveIf(QueryService.serves(sopClass), request, QueryService::serve);
                 case CommandField.C_GET_RQ -> serveIf(RetrieveService.servesGet(sopClass), request,
                         RetrieveService::serveGet);

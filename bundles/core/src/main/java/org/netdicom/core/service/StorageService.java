@@ -1,6 +1,7 @@
 package org.netdicom.core.service;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
 import org.netdicom.core.api.Association;
 import org.netdicom.core.api.PresentationContext;
@@ -83,8 +84,30 @@ public final class StorageService {
         return s == null ? "" : s;
     }
 
-    static CommandSet respond(DimseMessage request, PresentationContext context, Association association,
-            EventDispatcher events) {
+    /**
+     * Answers a C-STORE-RQ with the handler's status, then runs the tasks the handler left for
+     * after the response ({@link org.netdicom.core.api.event.CStoreEvent#afterResponse}), on this
+     * thread and so before the association reads its next message.
+     */
+    static void serve(IncomingRequest request) throws IOException {
+        DimseMessage message = request.message();
+        CommandSet refusal = refusal(message, request.association());
+        if (refusal != null) {
+            request.respond(refusal, null);
+            return;
+        }
+        CommandSet command = message.command();
+        ReceivedInstance event = new ReceivedInstance(request.association(), request.context(), command,
+                message.dataSet(), fileMeta(command, request.context(), request.association()));
+        try {
+            request.respond(answer(event, request.events()), null);
+        } finally {
+            event.runAfterResponse();
+        }
+    }
+
+    /** The response to a request that cannot reach the handler, or null. */
+    private static CommandSet refusal(DimseMessage request, Association association) {
         CommandSet command = request.command();
         if (request.dataSetFailure() != null) {
             LOG.warn("{}: C-STORE data set of {} could not be kept: {}", association,
@@ -100,10 +123,12 @@ public final class StorageService {
             return Responses.to(command, CANNOT_UNDERSTAND)
                     .put(CommandTag.ERROR_COMMENT, "C-STORE-RQ without Affected SOP Class or Instance UID");
         }
-        ReceivedInstance event = new ReceivedInstance(association, context, command, request.dataSet(),
-                fileMeta(command, context, association));
+        return null;
+    }
+
+    private static CommandSet answer(ReceivedInstance event, EventDispatcher events) {
         Status status = events.cStore(event);
-        CommandSet response = Responses.to(command, status.code());
+        CommandSet response = Responses.to(event.command(), status.code());
         String comment = event.errorComment();
         if (comment != null && !comment.isBlank() && status.category() != Status.Category.SUCCESS) {
             response.put(CommandTag.ERROR_COMMENT, limit(comment.strip()));

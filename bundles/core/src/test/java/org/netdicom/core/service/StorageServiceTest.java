@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -26,6 +28,10 @@ import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.handler.CStoreHandler;
+import org.netdicom.core.event.ContainerHandlers;
+import org.netdicom.core.event.HandlerRegistry;
+import org.netdicom.core.event.HandlerSource;
+import org.netdicom.core.event.Lease;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
@@ -419,5 +425,89 @@ class StorageServiceTest {
             assertTrue(e.getMessage().contains("MR Image Storage"), e.getMessage());
             assertEquals(Status.SUCCESS, a.store(ct("1.2.3.13", 10)).status());
         }
+    }
+
+    @Test
+    void tasksForAfterTheResponseRunOnceThePeerHasItAndBeforeTheNextRequest() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<String> order = new CopyOnWriteArrayList<>();
+        CountDownLatch firstAnswered = new CountDownLatch(1);
+        int port = start(scp(EXPLICIT).spoolDirectory(dir), e -> {
+            String uid = e.sopInstanceUid();
+            e.storePart10(out.resolve(uid + ".dcm"));
+            order.add("handler " + uid);
+            e.afterResponse(() -> {
+                throw new IllegalStateException("a failing task"); // logged; the next one still runs
+            });
+            e.afterResponse(() -> {
+                try { // the requestor counts down once it has the response: a task run before it would wait in vain
+                    order.add((uid.equals("1.2.1") && !firstAnswered.await(10, TimeUnit.SECONDS) ? "too early " : "task ")
+                            + uid);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return Status.SUCCESS;
+        });
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(ct("1.2.1", 2_000)).status());
+            firstAnswered.countDown();
+            assertEquals(Status.SUCCESS, a.store(ct("1.2.2", 2_000)).status());
+        }
+        assertEquals(List.of("handler 1.2.1", "task 1.2.1", "handler 1.2.2", "task 1.2.2"), order);
+    }
+
+    @Test
+    void aContainerHandlerIsHeldUntilItsTasksAfterTheResponseRan() throws Exception {
+        // A departing plugin is let go once its lease is released: that must come after its tasks
+        List<String> order = new CopyOnWriteArrayList<>();
+        CStoreHandler handler = e -> {
+            order.add("handler " + e.sopInstanceUid());
+            if (e.sopInstanceUid().equals("1.2.1")) {
+                e.afterResponse(() -> order.add("task"));
+            }
+            return Status.SUCCESS;
+        };
+        Lease lease = new Lease() {
+            @Override
+            public boolean acquire() {
+                order.add("acquired");
+                return true;
+            }
+
+            @Override
+            public void release() {
+                order.add("released");
+            }
+        };
+        HandlerRegistry.Binding binding = new HandlerRegistry.Binding(handler, List.of(), lease, null);
+        ContainerHandlers.Provider container = properties -> new HandlerSource() {
+            @Override
+            public boolean wants(EventType type) {
+                return false;
+            }
+
+            @Override
+            public List<HandlerRegistry.Binding> notifications(EventType type) {
+                return List.of();
+            }
+
+            @Override
+            public HandlerRegistry.Binding intervention(EventType type) {
+                return type == EventType.EVT_C_STORE ? binding : null;
+            }
+        };
+        ContainerHandlers.install(container);
+        try {
+            int port = start(scp(EXPLICIT).spoolDirectory(dir), null);
+            try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP")) {
+                assertEquals(Status.SUCCESS, a.store(ct("1.2.1", 2_000)).status());
+                assertEquals(Status.SUCCESS, a.store(ct("1.2.2", 2_000)).status());
+            }
+        } finally {
+            ContainerHandlers.uninstall(container);
+        }
+        assertEquals(List.of("acquired", "handler 1.2.1", "task", "released", "acquired", "handler 1.2.2", "released"),
+                order);
     }
 }

@@ -91,4 +91,15 @@ public interface CStoreEvent extends Event {
      * its VR (LO). Null clears it.
      */
     void errorComment(String comment);
+
+    /**
+     * Runs {@code task} on the association's thread right after the response to this C-STORE has
+     * been sent (or has failed to be sent), before the association reads its next message: for
+     * work the status need not wait for, such as indexing a file that is already stored durably.
+     * The peer hears nothing of what the task does, so it must not be work whose failure the
+     * status should report. Tasks run in the order given; one that throws is logged and the
+     * others still run. Called outside a handler's call (when the event is not the engine's, or
+     * the response is gone), the task runs at once.
+     */
+    void afterResponse(Runnable task);
 }

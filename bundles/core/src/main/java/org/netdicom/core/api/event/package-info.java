@@ -4,7 +4,7 @@
  * implement the interfaces of {@code org.netdicom.core.api.handler}.
  */
 @Export
-@Version("0.6.0")
+@Version("0.7.0")
 package org.netdicom.core.api.event;
 
 import org.osgi.annotation.bundle.Export;
