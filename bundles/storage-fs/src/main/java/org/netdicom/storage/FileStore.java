@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,6 +29,7 @@ import org.netdicom.storage.internal.Part10Content;
 import org.netdicom.storage.internal.PathPattern;
 import org.netdicom.storage.internal.Reconciliation;
 import org.netdicom.storage.internal.UidLocks;
+import org.netdicom.storage.internal.UnindexedInstances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +37,22 @@ import org.slf4j.LoggerFactory;
  * The archive's C-STORE handler: each instance becomes a Part 10 file below the storage root, at
  * the path the pattern gives, written durably (temporary file, fsync, atomic rename, folder fsync;
  * or, when it is kept in the syntax it came in, the engine's spool file, which already is that
- * Part 10 file, forced and renamed into place), then a row of the {@link InstanceIndex}; Success
- * is answered only after both. Plain Java: bind it to a server
+ * Part 10 file, forced and renamed into place), then a row of the {@link InstanceIndex}. Success
+ * is answered only once the file is durable. A new instance's row is written right after the
+ * response, on the association's thread and under the instance's lock, so before the
+ * association reads its next message: once the peer has released an association, everything it
+ * stored is indexed; a crash in between leaves a file without a row, which the reconciliation
+ * indexes. A duplicate's row, and every row with {@link StorageSettings#indexBeforeResponse}, is
+ * written before the response. Plain Java: bind it to a server
  * ({@code EventBindings.of(EVT_C_STORE, fileStore)}) or let the OSGi component register it.
  * <p>
  * Statuses (PS3.4 B.2.3; the Error Comment says which case):
  * <ul>
  * <li>0000 stored (also a duplicate kept or replaced by the {@link DuplicatePolicy});</li>
  * <li>A700 the file could not be written (disk full, permissions, I/O error): nothing is left;</li>
- * <li>{@value #INDEX_FAILED_HEX} the index could not record it: the file is removed again;</li>
+ * <li>{@value #INDEX_FAILED_HEX} the index could not be read (the duplicate check), or could not
+ *     record the row written before the response: the file is removed again (a row written after
+ *     the response that fails is written again by {@link #indexPending});</li>
  * <li>A900 the data set does not match the request (SOP Class or Instance UID differ from the
  *     command's) or lacks a UID the archive files it by (SOP Class, SOP Instance, Study, Series);</li>
  * <li>C000 the data set does not parse;</li>
@@ -72,6 +81,8 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     private final InstanceIndex index;
     private final DurableFiles files;
     private final UidLocks locks = new UidLocks(64);
+    /** Acknowledged instances whose row the index did not take after the response. */
+    private final UnindexedInstances unindexed = new UnindexedInstances(10_000);
     /** By the path the pattern gives (before a free name is chosen next to it); never taken before a UID's. */
     private final UidLocks pathLocks = new UidLocks(64);
 
@@ -135,15 +146,35 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         // find the path free: their stores take its lock too, always after the UID's.
         ReentrantLock pathLock = pathLocks.of(relative);
         lock.lock();
+        pathLock.lock();
+        boolean handedOver = false; // to the task after the response, which unlocks both
         try {
-            pathLock.lock();
-            try {
-                return place(event, attributes, stored, relative, uid);
-            } finally {
-                pathLock.unlock();
+            Placement placement = place(event, attributes, stored, relative, uid);
+            if (placement.indexLater() != null) {
+                handedOver = true;
+                event.afterResponse(() -> {
+                    try {
+                        placement.indexLater().run();
+                    } finally {
+                        pathLock.unlock();
+                        lock.unlock();
+                    }
+                });
             }
+            return placement.result();
         } finally {
-            lock.unlock();
+            if (!handedOver) {
+                pathLock.unlock();
+                lock.unlock();
+            }
+        }
+    }
+
+    /** What {@code place} did, and the index write it left for after the response, or null. */
+    private record Placement(StoreResult result, Runnable indexLater) {
+
+        static Placement done(StoreResult result) {
+            return new Placement(result, null);
         }
     }
 
@@ -185,24 +216,28 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         return UidRegistry.transferSyntaxOrUnknown(settings.transferSyntax());
     }
 
-    /** Under the instance's lock: applies the duplicate policy, writes the file, indexes it. */
-    private StoreResult place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
+    /**
+     * Under the instance's lock: applies the duplicate policy, writes the file, indexes it; or,
+     * for a new instance unless {@link StorageSettings#indexBeforeResponse}, leaves the index write
+     * for after the response.
+     */
+    private Placement place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
             String uid) {
         Optional<String> existing; // the path of the instance's file, when it is indexed and there
         try {
             existing = index.pathOf(uid).filter(path -> Files.exists(resolve(path)));
         } catch (IndexException e) {
-            return StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage());
+            return Placement.done(StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage()));
         }
         if (existing.isPresent()) {
             switch (settings.duplicates()) {
                 case KEEP_FIRST -> {
                     LOG.info("C-STORE of {} from {}: already stored as {}, kept (duplicates=keep-first)", uid,
                             peer(event), existing.get());
-                    return StoreResult.stored(existing.get());
+                    return Placement.done(StoreResult.stored(existing.get()));
                 }
                 case REJECT -> {
-                    return StoreResult.failed(DUPLICATE, "SOP Instance " + uid + " is already stored");
+                    return Placement.done(StoreResult.failed(DUPLICATE, "SOP Instance " + uid + " is already stored"));
                 }
                 case KEEP_BOTH -> relative = Files.exists(resolve(relative)) ? unusedName(relative) : relative;
                 case OVERWRITE -> {
@@ -222,29 +257,35 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
                 files.write(target, new Part10Content(event, stored));
             }
         } catch (DicomFormatException | ZipException e) { // converting: malformed past the header, or a bad deflate stream
-            return StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage());
+            return Placement.done(StoreResult.failed(CANNOT_UNDERSTAND, "data set does not convert: " + e.getMessage()));
         } catch (IOException e) {
             if (!placed.replaces()) {
                 // renamed into a free path, then not forced (the folder's fsync failed): the peer is
                 // told it failed, so the file goes too
                 deleteQuietly(target, uid);
             }
-            return StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e));
+            return Placement.done(StoreResult.failed(WRITE_FAILED, "file not written: " + describe(e)));
         } catch (RuntimeException e) { // a data set the converter cannot handle; the temporary file is gone
             LOG.error("{}: file not written", uid, e);
-            return StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e);
+            return Placement.done(StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e));
         }
         Object placedFile = null; // the file's identity (inode), to delete only ours if indexing fails
         try {
             BasicFileAttributes written = Files.readAttributes(target, BasicFileAttributes.class);
             placedFile = written.fileKey();
-            index.put(new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now()));
+            StoredInstance row = new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now());
+            if (existing.isEmpty() && !settings.indexBeforeResponse()) {
+                // durably stored: Success may go; the row follows on this thread before the association's next message
+                Object file = placedFile;
+                return new Placement(StoreResult.stored(relative), () -> indexAfterResponse(row, file));
+            }
+            index.put(row);
         } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
             unplace(target, uid, placed.replaces(), placedFile, relative);
             if (e instanceof RuntimeException) {
                 LOG.error("{}: the index failed", uid, e);
             }
-            return StoreResult.failed(INDEX_FAILED, "not indexed: " + e.getMessage());
+            return Placement.done(StoreResult.failed(INDEX_FAILED, "not indexed: " + e.getMessage()));
         }
         if (existing.isPresent() && settings.duplicates() == DuplicatePolicy.OVERWRITE
                 && !existing.get().equals(relative)) {
@@ -255,7 +296,62 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
                         existing.get(), e.toString());
             }
         }
-        return StoreResult.stored(relative);
+        return Placement.done(StoreResult.stored(relative));
+    }
+
+    /**
+     * After the response, still under the instance's locks: the row of an instance the peer was
+     * told is stored. If the index fails now, the file stays (it is stored durably, and the peer
+     * knows it is) and its row waits for {@link #indexPending}, or for the reconciliation.
+     */
+    private void indexAfterResponse(StoredInstance row, Object fileKey) {
+        try {
+            index.put(row);
+        } catch (IndexException | RuntimeException e) {
+            boolean kept = unindexed.add(new UnindexedInstances.Entry(row, fileKey));
+            LOG.error("{}: stored as {} and acknowledged, but not indexed ({}); {}", row.sopInstanceUid(), row.path(),
+                    e.getMessage(), kept ? "indexed again later" : "too many waiting: the reconciliation will index it");
+        }
+    }
+
+    /**
+     * Tries again to index the instances whose row could not be written after their response
+     * (oldest first, each under its lock), until the index fails again; an instance whose file
+     * was stored again or removed since is dropped, the later store having indexed it.
+     *
+     * @return how many were indexed
+     */
+    public int indexPending() {
+        List<UnindexedInstances.Entry> entries = unindexed.takeAll();
+        int indexed = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            UnindexedInstances.Entry entry = entries.get(i);
+            StoredInstance row = entry.row();
+            ReentrantLock lock = locks.of(row.sopInstanceUid());
+            lock.lock();
+            try {
+                if (!Objects.equals(entry.fileKey(), fileKeyOf(resolve(row.path())))) {
+                    LOG.info("{}: {} was stored again or removed since its index write failed", row.sopInstanceUid(),
+                            row.path());
+                    continue;
+                }
+                index.put(row);
+                indexed++;
+            } catch (IndexException | RuntimeException e) {
+                int dropped = unindexed.putBack(entries.subList(i, entries.size()));
+                LOG.warn("{} stored instance(s) still not indexed: {}{}", entries.size() - i, e.getMessage(),
+                        dropped == 0 ? "" : "; " + dropped + " left to the reconciliation");
+                break;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return indexed;
+    }
+
+    /** How many stored instances wait for their index row ({@link #indexPending}). */
+    public int pendingIndexWrites() {
+        return unindexed.size();
     }
 
     /**

@@ -22,9 +22,13 @@ import org.netdicom.storage.internal.PathPattern;
  * @param fsync         force files and folder entries to disk before answering Success
  * @param tempFileGrace how old a temporary file of another process must be before the
  *                      reconciliation deletes it (zero: at once; more when several nodes share the root)
+ * @param indexBeforeResponse answer Success only once the index has the instance's row; else
+ *                      (the default) Success follows the durable file, and the row is written
+ *                      right after the response, before the association reads its next message
+ *                      (see {@link FileStore})
  */
 public record StorageSettings(Path root, String pattern, DuplicatePolicy duplicates, String transferSyntax,
-        boolean fsync, Duration tempFileGrace) {
+        boolean fsync, Duration tempFileGrace, boolean indexBeforeResponse) {
 
     /** One folder per patient, study and series, a file per instance. */
     public static final String DEFAULT_PATTERN = PathPattern.DEFAULT;
@@ -51,31 +55,36 @@ public record StorageSettings(Path root, String pattern, DuplicatePolicy duplica
 
     /**
      * Settings with the defaults: the default pattern, {@link DuplicatePolicy#OVERWRITE}, as received,
-     * fsync, temporary files of crashed stores deleted at once.
+     * fsync, temporary files of crashed stores deleted at once, the index row right after the response.
      */
     public static StorageSettings of(Path root) {
-        return new StorageSettings(root, DEFAULT_PATTERN, DuplicatePolicy.OVERWRITE, null, true, Duration.ZERO);
+        return new StorageSettings(root, DEFAULT_PATTERN, DuplicatePolicy.OVERWRITE, null, true, Duration.ZERO, false);
     }
 
     public StorageSettings withPattern(String newPattern) {
-        return new StorageSettings(root, newPattern, duplicates, transferSyntax, fsync, tempFileGrace);
+        return new StorageSettings(root, newPattern, duplicates, transferSyntax, fsync, tempFileGrace, indexBeforeResponse);
     }
 
     public StorageSettings withDuplicates(DuplicatePolicy policy) {
-        return new StorageSettings(root, pattern, policy, transferSyntax, fsync, tempFileGrace);
+        return new StorageSettings(root, pattern, policy, transferSyntax, fsync, tempFileGrace, indexBeforeResponse);
     }
 
     /** @param uid null or {@code keep}: as received; else a UID or a name accepted by {@link #transferSyntaxOf} */
     public StorageSettings withTransferSyntax(String uid) {
-        return new StorageSettings(root, pattern, duplicates, transferSyntaxOf(uid), fsync, tempFileGrace);
+        return new StorageSettings(root, pattern, duplicates, transferSyntaxOf(uid), fsync, tempFileGrace,
+                indexBeforeResponse);
     }
 
     public StorageSettings withFsync(boolean force) {
-        return new StorageSettings(root, pattern, duplicates, transferSyntax, force, tempFileGrace);
+        return new StorageSettings(root, pattern, duplicates, transferSyntax, force, tempFileGrace, indexBeforeResponse);
     }
 
     public StorageSettings withTempFileGrace(Duration grace) {
-        return new StorageSettings(root, pattern, duplicates, transferSyntax, fsync, grace);
+        return new StorageSettings(root, pattern, duplicates, transferSyntax, fsync, grace, indexBeforeResponse);
+    }
+
+    public StorageSettings withIndexBeforeResponse(boolean before) {
+        return new StorageSettings(root, pattern, duplicates, transferSyntax, fsync, tempFileGrace, before);
     }
 
     /**

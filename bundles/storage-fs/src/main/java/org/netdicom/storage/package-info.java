@@ -9,7 +9,7 @@
  * {@code FileStore} over any index without OSGi. See docs/storage.md.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.netdicom.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,6 +37,11 @@ class FileStoreTest {
         return store(StorageSettings.of(root));
     }
 
+    /** The row is written before Success: an index failure fails the store (IndexAfterResponseTest has the default). */
+    private FileStore indexingBeforeTheResponse() {
+        return store(StorageSettings.of(root).withIndexBeforeResponse(true));
+    }
+
     private List<Path> files() throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).sorted().toList();
@@ -209,7 +214,7 @@ class FileStoreTest {
     }
 
     @Test
-    void aFailedIndexDeletesOnlyItsOwnFileNotAnotherNodesCopyPlacedMeanwhile() throws IOException {
+    void aFailedIndexBeforeTheResponseDeletesOnlyItsOwnFileNotAnotherNodesCopyPlacedMeanwhile() throws IOException {
         // Two nodes share the root: the other stored the same instance at the same path between
         // this node's rename and its failing index write, and answered Success for it
         byte[] othersCopy = "another node's file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -224,7 +229,7 @@ class FileStoreTest {
             }
         });
 
-        StoreResult result = store().store(TestEvent.of(Instances.image("2.25.15")));
+        StoreResult result = indexingBeforeTheResponse().store(TestEvent.of(Instances.image("2.25.15")));
 
         assertEquals(Status.of(0xA710), result.status());
         List<Path> left = files();
@@ -244,8 +249,8 @@ class FileStoreTest {
     }
 
     @Test
-    void anIndexThatFailsOnPutAfterTheFileIsPlacedRemovesTheFile() throws IOException {
-        FileStore store = store();
+    void anIndexThatFailsOnPutBeforeTheResponseRemovesTheFile() throws IOException {
+        FileStore store = indexingBeforeTheResponse();
         index.failingPuts(true);
 
         StoreResult result = store.store(TestEvent.of(Instances.image("2.25.11")));
@@ -256,8 +261,8 @@ class FileStoreTest {
     }
 
     @Test
-    void anIndexThatThrowsUncheckedIsA710AndTheFileIsRemovedToo() throws IOException {
-        FileStore store = store();
+    void anIndexThatThrowsUncheckedBeforeTheResponseIsA710AndTheFileIsRemovedToo() throws IOException {
+        FileStore store = indexingBeforeTheResponse();
         index.brokenPuts(true);
 
         StoreResult result = store.store(TestEvent.of(Instances.image("2.25.13")));

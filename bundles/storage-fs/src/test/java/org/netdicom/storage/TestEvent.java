@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.netdicom.core.api.Association;
@@ -24,7 +25,7 @@ import org.netdicom.data.io.DicomFile;
  * A C-STORE request as the core hands it over, for unit tests of the store: the command's UIDs and
  * the encoded data set; no association. The real thing, with DCMTK, is in StorageInteropIT.
  */
-class TestEvent implements CStoreEvent {
+public class TestEvent implements CStoreEvent {
 
     private final String sopClass;
     private final String sopInstance;
@@ -44,7 +45,7 @@ class TestEvent implements CStoreEvent {
         return new TestEvent(d.getString(0x00080016), d.getString(0x00080018), ts, Instances.encode(d, ts));
     }
 
-    static TestEvent of(Dataset d) throws IOException {
+    public static TestEvent of(Dataset d) throws IOException {
         return of(d, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
     }
 
@@ -202,5 +203,30 @@ class TestEvent implements CStoreEvent {
     @Override
     public void errorComment(String comment) {
         errorComment = comment;
+    }
+
+    /** Tasks for after the response, held until {@link #respond()}; null: each runs when given. */
+    private List<Runnable> afterResponse;
+
+    /** Holds the tasks for after the response until {@link #respond()}, as the engine does until it sent it. */
+    TestEvent holdingTasksUntilResponse() {
+        afterResponse = new ArrayList<>();
+        return this;
+    }
+
+    /** The response is sent: the held tasks run, in order. */
+    void respond() {
+        List<Runnable> tasks = afterResponse;
+        afterResponse = null;
+        tasks.forEach(Runnable::run);
+    }
+
+    @Override
+    public void afterResponse(Runnable task) {
+        if (afterResponse == null) {
+            task.run();
+        } else {
+            afterResponse.add(task);
+        }
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.event.CStoreEvent;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The storage as an OSGi component: a {@link FileStore} over the {@link InstanceIndex} service,
  * registered on the whiteboard for EVT_C_STORE and as {@link StorageMaintenance}, configured by
  * {@value #PID}. A changed configuration restarts the component (the whiteboard keeps in-flight
- * stores on the old one). At activation a reconciliation runs in the background and logs its counts.
+ * stores on the old one). At activation a reconciliation runs in the background and logs its counts;
+ * every {@code indexRetrySeconds} the rows that failed after their response are written again.
  * An invalid configuration fails the activation with a message naming the setting.
  */
 @Component(configurationPid = StorageComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -46,6 +50,7 @@ public final class StorageComponent implements CStoreHandler, StorageMaintenance
     private final Map<String, String> environment;
     private final InstanceIndex index;
     private final FileStore store;
+    private final ScheduledExecutorService indexRetries;
     private Thread reconciler;
 
     @Activate
@@ -60,15 +65,25 @@ public final class StorageComponent implements CStoreHandler, StorageMaintenance
         try {
             settings = new StorageSettings(root(config.root(), karafData), config.pattern(),
                     DuplicatePolicy.parse(config.duplicates()), StorageSettings.transferSyntaxOf(config.transferSyntax()),
-                    config.fsync(), Duration.ofSeconds(config.tempFileGraceSeconds()));
+                    config.fsync(), Duration.ofSeconds(config.tempFileGraceSeconds()), config.indexBeforeResponse());
+            if (config.indexRetrySeconds() <= 0) {
+                throw new IllegalArgumentException("indexRetrySeconds " + config.indexRetrySeconds() + " is not positive");
+            }
         } catch (IllegalArgumentException e) {
             LOG.error("netdicom storage not started: configuration {}: {}", PID, e.getMessage());
             throw e;
         }
         this.store = new FileStore(settings, index);
-        LOG.info("netdicom storage in {} (pattern {}, duplicates {}, transfer syntax {}, fsync {})", store.root(),
-                settings.pattern(), settings.duplicates(), settings.transferSyntax() == null ? "as received"
-                        : settings.transferSyntax(), settings.fsync());
+        LOG.info("netdicom storage in {} (pattern {}, duplicates {}, transfer syntax {}, fsync {}, index {} the response)",
+                store.root(), settings.pattern(), settings.duplicates(), settings.transferSyntax() == null ? "as received"
+                        : settings.transferSyntax(), settings.fsync(), settings.indexBeforeResponse() ? "before" : "after");
+        indexRetries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "netdicom-storage-index-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        indexRetries.scheduleWithFixedDelay(this::indexPending, config.indexRetrySeconds(), config.indexRetrySeconds(),
+                TimeUnit.SECONDS);
         if (config.reconcileOnStart()) {
             reconciler = new Thread(this::reconcileInBackground, "netdicom-storage-reconciliation");
             reconciler.setDaemon(true);
@@ -100,8 +115,27 @@ public final class StorageComponent implements CStoreHandler, StorageMaintenance
         }
     }
 
+    private void indexPending() {
+        try {
+            if (store.pendingIndexWrites() > 0) {
+                int indexed = store.indexPending();
+                if (indexed > 0) {
+                    LOG.info("netdicom storage: {} stored instance(s) indexed on another try", indexed);
+                }
+            }
+        } catch (RuntimeException e) { // the schedule stops for good on an exception: log it, go on
+            LOG.error("netdicom storage: indexing again failed", e);
+        }
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
+        indexRetries.shutdownNow();
+        indexRetries.awaitTermination(5, TimeUnit.SECONDS);
+        if (store.pendingIndexWrites() > 0) {
+            LOG.warn("netdicom storage stopped with {} stored instance(s) not indexed: the next reconciliation indexes them",
+                    store.pendingIndexWrites());
+        }
         Thread running = reconciler;
         if (running != null) {
             running.interrupt();

@@ -29,4 +29,11 @@ public @interface StorageConfig {
 
     @AttributeDefinition(description = "Reconcile files and index in the background when the component starts")
     boolean reconcileOnStart() default true;
+
+    @AttributeDefinition(description = "Answer Success only once the index has the row; else right after the durable "
+            + "file, the row written after the response, before the association reads its next message")
+    boolean indexBeforeResponse() default false;
+
+    @AttributeDefinition(description = "Seconds between tries to index instances whose row failed after their response")
+    long indexRetrySeconds() default 10;
 }

@@ -6,10 +6,14 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netdicom.core.api.Status;
+import org.netdicom.storage.Instances;
 import org.netdicom.storage.MemoryIndex;
+import org.netdicom.storage.TestEvent;
 import org.netdicom.storage.ReconciliationReport;
 
 class StorageComponentTest {
@@ -20,6 +24,11 @@ class StorageComponentTest {
     /** A configuration as Config Admin hands it over. */
     private static StorageConfig config(String root, String pattern, String duplicates, String transferSyntax,
             boolean reconcile) {
+        return config(root, pattern, duplicates, transferSyntax, reconcile, 10);
+    }
+
+    private static StorageConfig config(String root, String pattern, String duplicates, String transferSyntax,
+            boolean reconcile, long indexRetrySeconds) {
         return new StorageConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -59,6 +68,16 @@ class StorageComponentTest {
             @Override
             public boolean reconcileOnStart() {
                 return reconcile;
+            }
+
+            @Override
+            public boolean indexBeforeResponse() {
+                return false;
+            }
+
+            @Override
+            public long indexRetrySeconds() {
+                return indexRetrySeconds;
             }
         };
     }
@@ -109,5 +128,25 @@ class StorageComponentTest {
         ReconciliationReport again = component.reconcile();
         assertTrue(again.wasConsistent(), again.toString());
         component.deactivate();
+    }
+
+    @Test
+    void aRowRefusedAfterTheResponseIsWrittenByTheRetrySchedule() throws Exception {
+        MemoryIndex index = new MemoryIndex().failingPuts(true);
+        StorageComponent component = new StorageComponent(index,
+                config(dir.toString(), PathPattern.DEFAULT, "overwrite", "keep", false, 1), Map.of(), null);
+        try {
+            assertEquals(Status.SUCCESS, component.onCStore(TestEvent.of(Instances.image("2.25.9"))));
+            assertEquals(0, index.count());
+            index.failingPuts(false);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (index.count() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, index.count(), "indexed by the schedule, every second here");
+        } finally {
+            component.deactivate();
+        }
     }
 }

@@ -1,0 +1,129 @@
+package org.netdicom.storage;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.netdicom.core.api.Status;
+import org.netdicom.data.Dataset;
+
+/**
+ * The default: Success once the file is durable, the new instance's row right after the response
+ * (TestEvent holds the task as the engine does until the response is sent).
+ */
+class IndexAfterResponseTest {
+
+    @TempDir
+    Path root;
+    private final MemoryIndex index = new MemoryIndex();
+
+    private FileStore store(DuplicatePolicy duplicates) {
+        return new FileStore(StorageSettings.of(root).withDuplicates(duplicates), index);
+    }
+
+    private static Dataset version(String uid, String number) {
+        Dataset d = Instances.image(Instances.CT, uid, "PAT1", "2.25.100", "2.25.200");
+        d.setString("InstanceNumber", number);
+        return d;
+    }
+
+    @Test
+    void theRowOfANewInstanceIsWrittenOnceTheResponseIsSent() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        TestEvent event = TestEvent.of(Instances.image("2.25.1")).holdingTasksUntilResponse();
+
+        StoreResult result = store.store(event);
+
+        assertEquals(Status.SUCCESS, result.status());
+        assertTrue(Files.isRegularFile(root.resolve(result.path())), "durable before Success");
+        assertEquals(0, index.count(), "no row before the response");
+        event.respond();
+        assertEquals(result.path(), index.rows().get("2.25.1").path());
+    }
+
+    @Test
+    void aSecondStoreOfTheInstanceWaitsForTheFirstsRow() throws Exception {
+        // Until its row is written the first store keeps the instance's lock: the second store's
+        // duplicate check must see the row, not store the instance again as new.
+        FileStore store = store(DuplicatePolicy.REJECT);
+        TestEvent first = TestEvent.of(version("2.25.2", "1")).holdingTasksUntilResponse();
+        assertEquals(Status.SUCCESS, store.store(first).status());
+
+        CompletableFuture<StoreResult> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.store(TestEvent.of(version("2.25.2", "2")));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(200); // time enough for the second store to get past the lock, if it were free
+        assertFalse(second.isDone(), "the second store waits for the first one's row");
+        first.respond();
+
+        assertEquals(Status.of(FileStore.DUPLICATE), second.get(10, TimeUnit.SECONDS).status());
+        assertEquals("1", index.rows().get("2.25.2").attributes().getString("InstanceNumber"));
+    }
+
+    @ParameterizedTest(name = "unchecked {0}")
+    @ValueSource(booleans = {false, true})
+    void aRowTheIndexRefusesAfterTheResponseIsWrittenOnAnotherTryAndTheFileStays(boolean unchecked)
+            throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        TestEvent event = TestEvent.of(Instances.image("2.25.3")).holdingTasksUntilResponse();
+        StoreResult result = store.store(event);
+        if (unchecked) {
+            index.brokenPuts(true);
+        } else {
+            index.failingPuts(true);
+        }
+
+        event.respond();
+
+        assertEquals(Status.SUCCESS, result.status());
+        assertTrue(Files.isRegularFile(root.resolve(result.path())), "acknowledged: the file stays");
+        assertEquals(1, store.pendingIndexWrites());
+        assertEquals(0, store.indexPending(), "the index still fails");
+        assertEquals(1, store.pendingIndexWrites());
+
+        index.brokenPuts(false).failingPuts(false);
+        assertEquals(1, store.indexPending());
+        assertEquals(0, store.pendingIndexWrites());
+        assertEquals(result.path(), index.rows().get("2.25.3").path());
+    }
+
+    @Test
+    void aPendingRowIsDroppedWhenTheInstanceWasStoredAgainSince() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.4", "1"))); // stored, its row refused
+        index.failingPuts(false);
+
+        StoreResult again = store.store(TestEvent.of(version("2.25.4", "2"))); // same path, new file, indexed
+        assertEquals(Status.SUCCESS, again.status());
+
+        assertEquals(0, store.indexPending(), "the earlier row would describe a file that is gone");
+        assertEquals(0, store.pendingIndexWrites());
+        assertEquals("2", index.rows().get("2.25.4").attributes().getString("InstanceNumber"));
+    }
+
+    @Test
+    void aStoreThatFailsWritesNoRowAfterTheResponse() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        TestEvent event = TestEvent.of(Instances.image("2.25.5")).failingAfterPlacing().holdingTasksUntilResponse();
+
+        StoreResult result = store.store(event);
+        event.respond();
+
+        assertEquals(Status.of(FileStore.WRITE_FAILED), result.status());
+        assertEquals(0, index.count());
+        assertEquals(0, store.pendingIndexWrites());
+    }
+}
