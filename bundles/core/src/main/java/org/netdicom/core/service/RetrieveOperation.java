@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.netdicom.core.api.AssociationException;
@@ -243,16 +244,53 @@ final class RetrieveOperation {
         CommandSet response = withCounts(Responses.to(request.command(), code), cancelled);
         OutgoingDataSet failedList = null;
         if (code != Status.SUCCESS.code() && (cancelled || !failedInstances.isEmpty())) {
-            Dataset list = new Dataset();
-            list.setString(FAILED_SOP_INSTANCE_UID_LIST, VR.UI, failedInstances.toArray(String[]::new));
-            try {
-                failedList = DataSetCodec.encode(list, request.context().transferSyntax());
+            failedList = failedList(failedInstances.toArray(String[]::new));
+            if (failedList != null) {
                 response.put(CommandTag.COMMAND_DATA_SET_TYPE, 0x0000);
-            } catch (IllegalArgumentException e) {
-                LOG.warn("{}: Failed SOP Instance UID List of {} UIDs not sent: {}", request.association(),
-                        failedInstances.size(), e.getMessage());
             }
         }
         request.respond(response, failedList);
+    }
+
+    /**
+     * The identifier with the Failed SOP Instance UID List, as the context's transfer syntax can
+     * carry it: whole in Implicit VR (a 32-bit value length), else as many UIDs as fit the 16-bit
+     * length of an explicit VR's UI element (PS3.5 7.1.2: 65,534 bytes, about a thousand UIDs); the
+     * UIDs left out are only logged (the counts still say how many failed).
+     */
+    private OutgoingDataSet failedList(String[] uids) {
+        String transferSyntax = request.context().transferSyntax();
+        int fitting = uids.length;
+        try {
+            return DataSetCodec.encode(failedListOf(uids, fitting), transferSyntax);
+        } catch (IllegalArgumentException tooLong) {
+            fitting = fittingExplicitLength(uids);
+            LOG.warn("{}: Failed SOP Instance UID List of {} UIDs too long for {}: the first {} sent", request.association(),
+                    uids.length, transferSyntax, fitting);
+        }
+        try {
+            return DataSetCodec.encode(failedListOf(uids, fitting), transferSyntax);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{}: Failed SOP Instance UID List not sent: {}", request.association(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static Dataset failedListOf(String[] uids, int count) {
+        Dataset list = new Dataset();
+        list.setString(FAILED_SOP_INSTANCE_UID_LIST, VR.UI, Arrays.copyOf(uids, count));
+        return list;
+    }
+
+    /** How many of {@code uids}, backslash-separated and padded to even, fit 65,534 bytes. */
+    static int fittingExplicitLength(String[] uids) {
+        long length = -1;
+        for (int i = 0; i < uids.length; i++) {
+            length += uids[i].length() + 1;
+            if (length + (length & 1) > 0xFFFE) {
+                return i;
+            }
+        }
+        return uids.length;
     }
 }

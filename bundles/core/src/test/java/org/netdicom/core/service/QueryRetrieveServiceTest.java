@@ -402,6 +402,43 @@ class QueryRetrieveServiceTest {
     }
 
     @Test
+    void aFailedUidListLongerThanExplicitVrCarriesIsCutToTheUidsThatFit() throws Exception {
+        // 2,000 UIDs of 60 characters: 122,000 bytes, beyond the 65,534 of a UI element in Explicit VR
+        String[] uids = new String[2000];
+        for (int i = 0; i < uids.length; i++) {
+            uids[i] = String.format("1.2.826.0.1.3680043.2.1143.%033d", i);
+        }
+        int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
+            e.subOperations(uids.length);
+            for (String uid : uids) {
+                e.failed(uid);
+            }
+            return Status.SUCCESS;
+        });
+        try (Association a = getScu().associate("127.0.0.1", port, "QRSCP", storeInto(new ConcurrentHashMap<>(),
+                e -> Status.SUCCESS))) {
+            DimseResponse last = a.get(study("P-1"), STUDY_GET).finalResponse();
+            assertEquals(0xA702, last.status().code());
+            assertEquals(new SubOperations(-1, 0, 2000, 0), last.subOperations());
+            String[] listed = last.dataSet().getStrings(FAILED_SOP_INSTANCE_UID_LIST);
+            assertEquals(1074, listed.length, "(65,534 + 1) / 61 whole UIDs and their separators");
+            assertArrayEquals(java.util.Arrays.copyOf(uids, 1074), listed);
+        }
+    }
+
+    @Test
+    void theUidsThatFitAnExplicitVrValueLengthAreCountedWithSeparatorsAndPadding() {
+        String[] even = new String[] {"1".repeat(32766), "2".repeat(32767), "3"}; // 32,766 + 1 + 32,767 = 65,534
+        String[] odd = new String[] {"1".repeat(32766), "2".repeat(32766), "3"}; // 65,533 padded to 65,534
+        String[] over = new String[] {"1".repeat(32767), "2".repeat(32767)}; // 65,535
+
+        assertEquals(2, RetrieveOperation.fittingExplicitLength(even));
+        assertEquals(2, RetrieveOperation.fittingExplicitLength(odd));
+        assertEquals(1, RetrieveOperation.fittingExplicitLength(over));
+        assertEquals(0, RetrieveOperation.fittingExplicitLength(new String[] {"9".repeat(65535)}));
+    }
+
+    @Test
     void failedCountsAnInstanceThatCannotBeSentAndListsIt() throws Exception {
         Archive archive = new Archive(3);
         int port = start(qrScp(), EventType.EVT_C_GET, (CGetHandler) e -> {
