@@ -106,7 +106,7 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
             // our own requestor: it proposes every SOP class with every transfer syntax the files are
             // in, so compressed instances go as they are stored whatever comes first
             move.destination(destination.host(), destination.port(),
-                    requestor(event.association().calledAeTitle(), instances, destination.tls()));
+                    withContexts(move.requestor(), instances).tls(destination.tls() ? tls : null));
         }
         event.subOperations(instances.size());
         for (StoredInstance instance : instances) {
@@ -137,12 +137,13 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
     }
 
     /**
-     * The requestor for a destination: our AE title, TLS if {@code useTls}, and per SOP class of the
-     * instances one context with the uncompressed little endian syntaxes (an uncompressed file is
-     * converted as needed) and one context per compressed syntax the files are in: in a single
-     * context the acceptor would pick one syntax, and files in the others could not be sent.
+     * The requestor for a destination (the server's AE title, timeouts and maximum PDU length) with,
+     * per SOP class of the instances, one context with the uncompressed little endian syntaxes (an
+     * uncompressed file is converted as needed) and one context per compressed syntax the files are
+     * in: in a single context the acceptor would pick one syntax, and files in the others could not
+     * be sent.
      */
-    private ApplicationEntity requestor(String aeTitle, List<StoredInstance> instances, boolean useTls) {
+    private static ApplicationEntity withContexts(ApplicationEntity ae, List<StoredInstance> instances) {
         Map<String, Set<String>> compressed = new LinkedHashMap<>();
         for (StoredInstance i : instances) {
             if (i.sopClassUid() != null) {
@@ -151,10 +152,6 @@ public final class IndexRetrieve implements CGetHandler, CMoveHandler {
                     syntaxes.add(i.transferSyntaxUid());
                 }
             }
-        }
-        ApplicationEntity ae = new ApplicationEntity(aeTitle);
-        if (useTls) {
-            ae.tls(tls);
         }
         int contexts = 0;
         for (Map.Entry<String, Set<String>> e : compressed.entrySet()) {

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -260,6 +262,35 @@ class QueryRetrieveScpTest {
         assertEquals(Status.SUCCESS, done.status(), done.toString());
         assertEquals(3, done.subOperations().completed());
         assertEquals(Set.of("1.2.826.0.1.1.1.1", "1.2.826.0.1.1.1.2", "1.2.826.0.1.1.1.3"), received);
+    }
+
+    @Test
+    void theMoveAssociationHasTheServersAeTitleAndSettings() throws Exception {
+        // the sub-association is the node's: its AE title, and its maximum PDU length (and timeouts)
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        AssociationServer destination = new ApplicationEntity("DEST2").addSupportedContext(CT, EXPLICIT, IMPLICIT)
+                .addSupportedContext(MR, EXPLICIT, IMPLICIT)
+                .startServer(new InetSocketAddress("127.0.0.1", 0), EventBindings.of(EventType.EVT_C_STORE,
+                        (CStoreHandler) e -> {
+                            seen.put(e.sopInstanceUid(), e.association().callingAeTitle() + " "
+                                    + e.association().peerMaxPduLength());
+                            return Status.SUCCESS;
+                        }));
+        servers.add(destination);
+        QueryRetrieveScp scp = new QueryRetrieveScp(archive.index, archive.root, MatchOptions.DEFAULT,
+                MoveDestinations.parse(List.of("DEST2@127.0.0.1:" + destination.localAddress().getPort()), null), null);
+        AssociationServer server = new ApplicationEntity("NODE").maximumPduLength(32768)
+                .addSupportedContext(InformationModels.STUDY_ROOT_MOVE, EXPLICIT)
+                .startServer(new InetSocketAddress("127.0.0.1", 0), scp.bindings());
+        servers.add(server);
+        try (Association a = new ApplicationEntity("SCU").addRequestedContext(InformationModels.STUDY_ROOT_MOVE, EXPLICIT)
+                .associate("127.0.0.1", server.localAddress().getPort(), "NODE")) {
+            DimseResponse done = a.move("DEST2", keys("SERIES", "StudyInstanceUID", "1.2.826.0.1.1",
+                    "SeriesInstanceUID", "1.2.826.0.1.1.1"), InformationModels.STUDY_ROOT_MOVE).finalResponse();
+            assertEquals(Status.SUCCESS, done.status(), done.toString());
+        }
+        assertEquals(Map.of("1.2.826.0.1.1.1.1", "NODE 32768", "1.2.826.0.1.1.1.2", "NODE 32768",
+                "1.2.826.0.1.1.1.3", "NODE 32768"), seen);
     }
 
     @Test

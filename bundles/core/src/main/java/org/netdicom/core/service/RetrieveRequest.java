@@ -182,5 +182,10 @@ abstract sealed class RetrieveRequest implements RetrieveEvent, Events.Bound {
         public void destination(String host, int port, ApplicationEntity requestor) {
             destination.set(host, port, java.util.Objects.requireNonNull(requestor, "requestor"));
         }
+
+        @Override
+        public ApplicationEntity requestor() {
+            return operation.request().newRequestor();
+        }
     }
 }

@@ -39,4 +39,13 @@ public interface CMoveEvent extends RetrieveEvent {
      * are used.
      */
     void destination(String host, int port, ApplicationEntity requestor);
+
+    /**
+     * A new requestor as {@link #destination(String, int)} would open the association with: this
+     * server's AE title and settings (maximum PDU length, timeouts, TLS, handler logging), but no
+     * presentation contexts. Add the contexts the instances need, change what should differ (say
+     * {@code tls(null)} for a destination without TLS) and pass it to
+     * {@link #destination(String, int, ApplicationEntity)}.
+     */
+    ApplicationEntity requestor();
 }
