@@ -154,8 +154,11 @@ final class StoreRequest {
      */
     OutgoingDataSet encode(PresentationContext context) throws IOException {
         TransferSyntax target = UidRegistry.transferSyntaxOrUnknown(context.transferSyntax());
+        if (file != null && dataSetOffset > 0 && source.equals(target)) {
+            return OutgoingDataSet.ofFile(file, dataSetOffset); // sent from the file through direct memory
+        }
         if (file != null && dataSetOffset > 0 && Transcoder.canTranscode(source, target)) {
-            // streamed from the file: as it is when the syntaxes agree, else converted on the fly
+            // streamed from the file, converted on the fly
             return OutgoingDataSet.of(() -> {
                 // unbuffered: the sender reads 64 KiB at a time into arrays it keeps
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);

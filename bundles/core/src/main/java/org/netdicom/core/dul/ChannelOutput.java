@@ -3,36 +3,85 @@ package org.netdicom.core.dul;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
- * A plain TCP connection's socket channel as the Upper Layer writes it, with the thread's
- * interrupt status put aside for the write: a channel closes itself when a thread with that
- * status does I/O on it, where a socket stream never did. A handler that leaves its thread
- * interrupted (restoring the status, as it should, after catching an InterruptedException) would
- * otherwise cost the association its connection at the response. An interrupt that comes during
- * the write still closes the channel.
+ * A plain TCP connection's socket channel as the Upper Layer writes it: buffered as
+ * {@code BufferedOutputStream} buffers (writes of at least the buffer's size go straight to the
+ * channel after what is buffered), with one more write: the buffered bytes and a block of direct
+ * memory in one gathered system call, so that a P-DATA-TF PDU whose value comes from a file goes
+ * out in one write and its value never through the Java heap. The buffer is a heap array, as one
+ * in direct memory per connection would cost every association an allocation the garbage collector
+ * alone frees (the channel copies the few buffered bytes into its thread's temporary direct memory).
+ * <p>
+ * The thread's interrupt status is put aside for each write: a channel closes itself when a
+ * thread with that status does I/O on it, where a socket stream never did. A handler that leaves
+ * its thread interrupted (restoring the status, as it should, after catching an
+ * InterruptedException) would otherwise cost the association its connection at the response. An
+ * interrupt that comes during the write still closes the channel.
  */
 final class ChannelOutput extends OutputStream {
 
-    private final WritableByteChannel channel;
+    private final GatheringByteChannel channel;
+    private final byte[] buffer;
+    private int count;
 
-    ChannelOutput(WritableByteChannel channel) {
+    ChannelOutput(GatheringByteChannel channel, int bufferSize) {
         this.channel = channel;
+        this.buffer = new byte[bufferSize];
     }
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (count == buffer.length) {
+            flush();
+        }
+        buffer[count++] = (byte) b;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(b, off, len);
+        if (len >= buffer.length) {
+            flush();
+            send(new ByteBuffer[] {ByteBuffer.wrap(b, off, len)});
+            return;
+        }
+        if (len > buffer.length - count) {
+            flush();
+        }
+        System.arraycopy(b, off, buffer, count, len);
+        count += len;
+    }
+
+    /**
+     * Writes the buffered bytes, then {@code header} and {@code data} (from its position to its
+     * limit, consumed), in as few system calls as the channel takes: one, as a rule.
+     */
+    void writeGathered(byte[] header, ByteBuffer data) throws IOException {
+        if (header.length > buffer.length - count) {
+            flush();
+        }
+        System.arraycopy(header, 0, buffer, count, header.length);
+        count += header.length;
+        ByteBuffer buffered = ByteBuffer.wrap(buffer, 0, count);
+        count = 0;
+        send(new ByteBuffer[] {buffered, data});
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (count > 0) {
+            ByteBuffer buffered = ByteBuffer.wrap(buffer, 0, count);
+            count = 0;
+            send(new ByteBuffer[] {buffered});
+        }
+    }
+
+    private void send(ByteBuffer[] bytes) throws IOException {
         boolean interrupted = Thread.interrupted();
         try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            while (bytes[0].hasRemaining() || bytes[bytes.length - 1].hasRemaining()) {
+                channel.write(bytes); // buffers are written in order: the first and the last tell
             }
         } finally {
             if (interrupted) {

@@ -15,7 +15,7 @@ import org.netdicom.core.pdu.PduReader;
  * How the Upper Layer reads and writes one connection. A plain TCP socket (opened from a channel)
  * is read through its channel into a direct buffer that lends P-DATA-TF bodies in place
  * ({@link ChannelInput}, spinning before reads as {@link ReadWait} says) and written through it
- * ({@link ChannelOutput}); a TLS socket through its streams.
+ * from direct memory ({@link ChannelOutput}); a TLS socket through its streams.
  */
 final class ConnectionStreams {
 
@@ -37,6 +37,8 @@ final class ConnectionStreams {
 
     final PduReader reader;
     final OutputStream out;
+    /** {@link #out} on a plain connection, which also writes from direct memory; null over TLS. */
+    final ChannelOutput channelOutput;
     /** The reader's source on a plain connection, whose buffer goes back to a pool; null over TLS. */
     private final ChannelInput channelInput;
 
@@ -47,12 +49,14 @@ final class ConnectionStreams {
             ReadWait wait = new ReadWait(socket.getInputStream(), ReadSpin.shared(), user::expectsDataSoon);
             channelInput = new ChannelInput(channel, wait, maxReceivePduLength, user::releaseInPlaceData);
             reader = new PduReader(channelInput, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
-            out = new BufferedOutputStream(new ChannelOutput(channel), OUT_BUFFER);
+            channelOutput = new ChannelOutput(channel, OUT_BUFFER);
+            out = channelOutput;
         } else {
             // no spin over TLS: available() sees only decrypted bytes, never the socket's
             channelInput = null;
             reader = new PduReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER), maxReceivePduLength);
             out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER);
+            channelOutput = null;
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -370,16 +371,7 @@ public final class UpperLayer {
      */
     public void sendData(int contextId, int messageControlHeader, byte[] data, int offset, int length,
             boolean flush) throws IOException {
-        lock.lock();
-        try {
-            DulAction action = DulStateTable.action(state, EVT9);
-            if (action == null) {
-                throw new IllegalStateException("cannot send data in " + state + " (" + state.description() + ")");
-            }
-            user.transitioned(state, EVT9, action, action.nextState());
-        } finally {
-            lock.unlock();
-        }
+        dataRequested();
         if (user.wantsRawData() || user.wantsDataPdus()) {
             sendObserved(contextId, messageControlHeader, data, offset, length);
             return;
@@ -394,6 +386,45 @@ public final class UpperLayer {
             } finally {
                 io.writeEnded();
             }
+        }
+    }
+
+    /**
+     * As {@link #sendData(int, int, byte[], int, int, boolean)} for a value in direct memory (a
+     * file's bytes read for sending), from {@code data}'s position to its limit, which it consumes:
+     * on a plain connection the PDU goes out in one gathered write, its value never copied. The
+     * buffered PDUs before it go in the same write, so {@code flush} is implied.
+     */
+    public void sendData(int contextId, int messageControlHeader, ByteBuffer data) throws IOException {
+        ChannelOutput direct = streams.channelOutput;
+        if (direct == null || user.wantsRawData() || user.wantsDataPdus()) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            sendData(contextId, messageControlHeader, copy, 0, copy.length, true);
+            return;
+        }
+        dataRequested();
+        synchronized (writeLock) {
+            io.writeStarted();
+            try {
+                direct.writeGathered(PduEncoder.pDataTfHeader(contextId, messageControlHeader, data.remaining()), data);
+            } finally {
+                io.writeEnded();
+            }
+        }
+    }
+
+    /** EVT9, a P-DATA request (PS3.8 9.2): allowed in Sta6 and Sta8 only. */
+    private void dataRequested() {
+        lock.lock();
+        try {
+            DulAction action = DulStateTable.action(state, EVT9);
+            if (action == null) {
+                throw new IllegalStateException("cannot send data in " + state + " (" + state.description() + ")");
+            }
+            user.transitioned(state, EVT9, action, action.nextState());
+        } finally {
+            lock.unlock();
         }
     }
 

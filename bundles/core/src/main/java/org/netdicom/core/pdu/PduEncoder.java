@@ -84,12 +84,20 @@ public final class PduEncoder {
     public static void writePDataTf(OutputStream out, int contextId, int controlHeader, byte[] data, int off,
             int len) throws IOException {
         Objects.checkFromIndexSize(off, len, data.length);
+        out.write(pDataTfHeader(contextId, controlHeader, len), 0, PDATA_HEADERS);
+        out.write(data, off, len);
+    }
+
+    /**
+     * The 12 bytes in front of a P-DATA-TF PDU's single PDV of {@code len} bytes: PDU header (6),
+     * item length (4), presentation context ID and message control header (PS3.8 9.3.5, E.2).
+     */
+    public static byte[] pDataTfHeader(int contextId, int controlHeader, int len) {
         byte[] header = new byte[PDATA_HEADERS];
         header[0] = (byte) Pdu.P_DATA_TF;
         putU32(header, 2, len + 6L);
         pdvHeader(header, 6, contextId, controlHeader, len);
-        out.write(header, 0, PDATA_HEADERS);
-        out.write(data, off, len);
+        return header;
     }
 
     private static byte[] encodePDataTf(PDataTf p) {

@@ -197,15 +197,27 @@ class ChannelInputTest {
         // thread whose interrupt status is set, where a socket stream never did.
         java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
         try {
-            ChannelOutput out = new ChannelOutput(pipe.sink());
+            ChannelOutput out = new ChannelOutput(pipe.sink(), 16_448);
             PduReader reader = new PduReader(new ChannelInput(pipe.source(), noSpin(), 16_384, () -> { }), 16_384,
                     PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
             byte[] pdu = pDataTf(9, 100);
             Thread.currentThread().interrupt();
             out.write(pdu, 0, pdu.length);
+            out.flush();
             assertTrue(Thread.currentThread().isInterrupted(), "the status is given back after the write");
             new Lent(((PDataTf) reader.read(true)).values().get(0).data(), 9).check();
             assertTrue(Thread.interrupted(), "and after the read");
+
+            byte[] second = pDataTf(7, 300);
+            ByteBuffer value = ByteBuffer.allocateDirect(300).put(second, 12, 300).flip();
+            Thread.currentThread().interrupt();
+            out.writeGathered(java.util.Arrays.copyOf(second, 12), value);
+            assertTrue(Thread.interrupted(), "given back after a gathered write too");
+            assertFalse(value.hasRemaining());
+            new Lent(((PDataTf) reader.read(true)).values().get(0).data(), 7).check();
+
+            out.writeGathered(java.util.Arrays.copyOf(pDataTf(5, 0), 12), ByteBuffer.allocateDirect(0));
+            assertEquals(0, ((PDataTf) reader.read(true)).values().get(0).length(), "an empty value still goes");
             assertTrue(pipe.source().isOpen() && pipe.sink().isOpen());
         } finally {
             Thread.interrupted();

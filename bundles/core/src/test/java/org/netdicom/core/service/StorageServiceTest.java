@@ -231,6 +231,36 @@ class StorageServiceTest {
         assertEquals(sent, DicomFile.read(out.resolve("1.2.3.5.dcm")).dataset());
     }
 
+    @ParameterizedTest(name = "max PDU {0}")
+    @ValueSource(ints = {4096, 16384, 131072, 0})
+    void sendsAFilesDataSetFromDirectMemoryInFragmentsOfThePeersMaximumPduLength(int maxPdu) throws IOException {
+        Path in = dir.resolve("in.dcm");
+        Dataset original = ct("1.2.3.8", 300_000);
+        DicomFile.write(in, original, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<Integer> fragments = new CopyOnWriteArrayList<>();
+        server = scp(EXPLICIT).maximumPduLength(maxPdu).startServer(new InetSocketAddress("127.0.0.1", 0),
+                EventBindings.of(EventType.EVT_C_STORE, storeInto(out))
+                        .and(EventType.EVT_PDU_RECV, (org.netdicom.core.api.handler.NotificationHandler) e -> {
+                            if (((org.netdicom.core.api.event.PduEvent) e).pdu()
+                                    instanceof org.netdicom.core.pdu.PDataTf data) {
+                                data.values().stream().filter(pdv -> !pdv.isCommand())
+                                        .forEach(pdv -> fragments.add(pdv.length()));
+                            }
+                        }));
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", server.localAddress().getPort(), "STORESCP")) {
+            assertEquals(Status.SUCCESS, a.store(in).status());
+            assertEquals(Status.SUCCESS, a.store(in).status(), "the direct blocks again, from the pool");
+        }
+        assertEquals(original, DicomFile.read(out.resolve("1.2.3.8.dcm")).dataset());
+        long dataSetLength = Files.size(in) - (132 + 12
+                + DicomFile.read(in).fileMeta().getLong(Tag.FILE_META_INFORMATION_GROUP_LENGTH, 0));
+        int fragment = maxPdu == 0 ? 256 * 1024 : maxPdu - 6;
+        assertEquals(2 * dataSetLength, fragments.stream().mapToLong(Integer::longValue).sum());
+        assertEquals(2 * ((dataSetLength + fragment - 1) / fragment), fragments.size(), fragments.toString());
+        assertTrue(fragments.stream().allMatch(n -> n <= fragment), fragments.toString());
+    }
+
     /**
      * DCMTK aborts on a PDV of odd length, so every fragment is even: with an odd maximum PDU length,
      * and for a deflated data set of odd length, which gets a trailing 0x00 (as DCMTK sends it).
