@@ -45,7 +45,7 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound, Events.Follow
     private static final class State {
         Dataset dataset;
         volatile String errorComment;
-        /** Tasks for after the response; null once they ran (or the event is not the engine's to answer). */
+        /** Tasks for after the response; null once they ran (a task given after that runs at once). */
         List<Runnable> afterResponse = new ArrayList<>(0);
     }
 
