@@ -269,17 +269,17 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             LOG.error("{}: file not written", uid, e);
             return Placement.done(StoreResult.failed(CANNOT_UNDERSTAND, "file not written: " + e));
         }
+        if (existing.isEmpty() && !settings.indexBeforeResponse()) {
+            // durably stored: Success may go; the row follows on this thread before the association's next message
+            String path = relative;
+            return new Placement(StoreResult.stored(relative),
+                    () -> indexAfterResponse(target, attributes, path, stored.uid()));
+        }
         Object placedFile = null; // the file's identity (inode), to delete only ours if indexing fails
         try {
             BasicFileAttributes written = Files.readAttributes(target, BasicFileAttributes.class);
             placedFile = written.fileKey();
-            StoredInstance row = new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now());
-            if (existing.isEmpty() && !settings.indexBeforeResponse()) {
-                // durably stored: Success may go; the row follows on this thread before the association's next message
-                Object file = placedFile;
-                return new Placement(StoreResult.stored(relative), () -> indexAfterResponse(row, file));
-            }
-            index.put(row);
+            index.put(new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now()));
         } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
             unplace(target, uid, placed.replaces(), placedFile, relative);
             if (e instanceof RuntimeException) {
@@ -304,11 +304,20 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
      * told is stored. If the index fails now, the file stays (it is stored durably, and the peer
      * knows it is) and its row waits for {@link #indexPending}, or for the reconciliation.
      */
-    private void indexAfterResponse(StoredInstance row, Object fileKey) {
+    private void indexAfterResponse(Path file, Dataset attributes, String relative, String transferSyntaxUid) {
+        BasicFileAttributes written;
+        try {
+            written = Files.readAttributes(file, BasicFileAttributes.class); // its size and identity, off the critical path
+        } catch (IOException e) {
+            LOG.error("{}: stored as {} and acknowledged, but gone before its row was written: {}",
+                    attributes.getString(Tag.SOP_INSTANCE_UID), relative, e.toString());
+            return;
+        }
+        StoredInstance row = new StoredInstance(attributes, relative, written.size(), transferSyntaxUid, Instant.now());
         try {
             index.put(row);
         } catch (IndexException | RuntimeException e) {
-            boolean kept = unindexed.add(new UnindexedInstances.Entry(row, fileKey));
+            boolean kept = unindexed.add(new UnindexedInstances.Entry(row, written.fileKey()));
             LOG.error("{}: stored as {} and acknowledged, but not indexed ({}); {}", row.sopInstanceUid(), row.path(),
                     e.getMessage(), kept ? "indexed again later" : "too many waiting: the reconciliation will index it");
         }
