@@ -35,6 +35,7 @@ import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
+import org.netdicom.data.VR;
 
 /** C-FIND, C-GET and C-MOVE between our requestor and our acceptor over loopback. */
 class QueryRetrieveServiceTest {
@@ -585,5 +586,41 @@ class QueryRetrieveServiceTest {
             assertEquals(0xA801, unresolved.status().code());
             assertEquals(new SubOperations(-1, 0, 2, 0), unresolved.subOperations());
         }
+    }
+
+    @Test
+    void anInstanceTheMoveAssociationCannotCarryGoesOverAnotherOneProposingIt() throws Exception {
+        // The handler's requestor proposes CT only (as when more SOP classes than 128 contexts
+        // come up): the MR instances go over a second association, the SC one is refused there
+        String mr = "1.2.840.10008.5.1.4.1.1.4";
+        String sc = "1.2.840.10008.5.1.4.1.1.7";
+        Map<String, String> arrived = new ConcurrentHashMap<>();
+        int destination = start(new ApplicationEntity("DEST").addSupportedContext(CT, EXPLICIT)
+                .addSupportedContext(mr, EXPLICIT), EventType.EVT_C_STORE, (CStoreHandler) e -> {
+                    arrived.put(e.sopInstanceUid(), e.association().callingAeTitle() + " "
+                            + e.association().remoteAddress().getPort());
+                    return Status.SUCCESS;
+                });
+        int port = start(qrScp(), EventType.EVT_C_MOVE, (CMoveHandler) e -> {
+            e.destination("127.0.0.1", destination, new ApplicationEntity("MOVER").addRequestedContext(CT, EXPLICIT));
+            e.subOperations(5);
+            for (String[] instance : new String[][] {{CT, "1.2.9.1"}, {mr, "1.2.9.2"}, {sc, "1.2.9.3"}, {mr, "1.2.9.4"},
+                    {sc, "1.2.9.5"}}) {
+                Dataset d = StorageServiceTest.ct(instance[1], 64);
+                d.setString(Tag.SOP_CLASS_UID, VR.UI, instance[0]);
+                e.store(d);
+            }
+            return Status.SUCCESS;
+        });
+        try (Association a = scu(STUDY_MOVE).associate("127.0.0.1", port, "QRSCP")) {
+            DimseResponse last = a.move("DEST", study("P-1"), STUDY_MOVE).finalResponse();
+            assertEquals(0xB000, last.status().code());
+            assertEquals(new SubOperations(-1, 3, 2, 0), last.subOperations());
+            assertArrayEquals(new String[] {"1.2.9.3", "1.2.9.5"}, last.dataSet().getStrings(FAILED_SOP_INSTANCE_UID_LIST));
+        }
+        assertEquals(java.util.Set.of("1.2.9.1", "1.2.9.2", "1.2.9.4"), arrived.keySet());
+        assertTrue(arrived.values().stream().allMatch(v -> v.startsWith("MOVER ")), arrived.toString());
+        assertNotEquals(arrived.get("1.2.9.1"), arrived.get("1.2.9.2"), "another association: another local port");
+        assertEquals(arrived.get("1.2.9.2"), arrived.get("1.2.9.4"), "kept for the next MR");
     }
 }

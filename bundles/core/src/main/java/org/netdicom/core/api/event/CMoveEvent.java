@@ -22,8 +22,10 @@ public interface CMoveEvent extends RetrieveEvent {
      * is stored, proposing that instance's SOP class first, then the standard storage SOP classes
      * of PS3.6 (up to the 128 presentation contexts an association can carry), each with Explicit
      * and Implicit VR Little Endian (and a stored file's own transfer syntax for its SOP class);
-     * netdicom's own timeouts and TLS settings apply. An instance whose SOP class or transfer
-     * syntax was not accepted fails its sub-operation with 0x0122. Use
+     * netdicom's own timeouts and TLS settings apply. An instance that association cannot carry
+     * (its SOP class not proposed or not accepted, or only in a syntax its file does not convert
+     * to) goes over another association that proposes its SOP class (up to eight more per
+     * C-MOVE); one the destination refuses there too fails its sub-operation with 0x0122. Use
      * {@link #destination(String, int, ApplicationEntity)} to choose the contexts.
      * <p>
      * If the association cannot be opened, every announced sub-operation fails and the request is
