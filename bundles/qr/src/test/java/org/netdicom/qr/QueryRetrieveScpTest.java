@@ -266,7 +266,7 @@ class QueryRetrieveScpTest {
 
     @Test
     void theMoveAssociationHasTheServersAeTitleAndSettings() throws Exception {
-        // the sub-association is the node's: its AE title, and its maximum PDU length (and timeouts)
+        // the sub-association is the node's: the AE title it was called by, its maximum PDU length (and timeouts)
         Map<String, String> seen = new ConcurrentHashMap<>();
         AssociationServer destination = new ApplicationEntity("DEST2").addSupportedContext(CT, EXPLICIT, IMPLICIT)
                 .addSupportedContext(MR, EXPLICIT, IMPLICIT)
@@ -284,13 +284,13 @@ class QueryRetrieveScpTest {
                 .startServer(new InetSocketAddress("127.0.0.1", 0), scp.bindings());
         servers.add(server);
         try (Association a = new ApplicationEntity("SCU").addRequestedContext(InformationModels.STUDY_ROOT_MOVE, EXPLICIT)
-                .associate("127.0.0.1", server.localAddress().getPort(), "NODE")) {
+                .associate("127.0.0.1", server.localAddress().getPort(), "ALIAS")) { // any called AE title goes
             DimseResponse done = a.move("DEST2", keys("SERIES", "StudyInstanceUID", "1.2.826.0.1.1",
                     "SeriesInstanceUID", "1.2.826.0.1.1.1"), InformationModels.STUDY_ROOT_MOVE).finalResponse();
             assertEquals(Status.SUCCESS, done.status(), done.toString());
         }
-        assertEquals(Map.of("1.2.826.0.1.1.1.1", "NODE 32768", "1.2.826.0.1.1.1.2", "NODE 32768",
-                "1.2.826.0.1.1.1.3", "NODE 32768"), seen);
+        assertEquals(Map.of("1.2.826.0.1.1.1.1", "ALIAS 32768", "1.2.826.0.1.1.1.2", "ALIAS 32768",
+                "1.2.826.0.1.1.1.3", "ALIAS 32768"), seen, "the title the mover was called by, as before");
     }
 
     @Test

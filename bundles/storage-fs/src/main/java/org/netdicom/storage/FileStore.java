@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.netdicom.storage.internal.InstanceAttributes;
 import org.netdicom.storage.internal.Part10Content;
 import org.netdicom.storage.internal.PathPattern;
 import org.netdicom.storage.internal.Reconciliation;
+import org.netdicom.storage.internal.RowsInFlight;
 import org.netdicom.storage.internal.UidLocks;
 import org.netdicom.storage.internal.UnindexedInstances;
 import org.slf4j.Logger;
@@ -39,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * or, when it is kept in the syntax it came in, the engine's spool file, which already is that
  * Part 10 file, forced and renamed into place), then a row of the {@link InstanceIndex}. Success
  * is answered only once the file is durable. A new instance's row is written right after the
- * response, on the association's thread and under the instance's lock, so before the
- * association reads its next message: once the peer has released an association, everything it
+ * response, on the association's thread, so before the association reads its next message (a
+ * store of the same instance from another association waits for it): once the peer has released an association, everything it
  * stored is indexed; a crash in between leaves a file without a row, which the reconciliation
  * indexes. A duplicate's row, and every row with {@link StorageSettings#indexBeforeResponse}, is
  * written before the response. Plain Java: bind it to a server
@@ -83,6 +86,12 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     private final UidLocks locks = new UidLocks(64);
     /** Acknowledged instances whose row the index did not take after the response. */
     private final UnindexedInstances unindexed = new UnindexedInstances(10_000);
+    /** Acknowledged instances whose row is being written after the response. */
+    private final RowsInFlight rowsInFlight = new RowsInFlight();
+    /** How long a store waits for the row of the previous store of its instance. */
+    private static final Duration ROW_IN_FLIGHT_WAIT = Duration.ofSeconds(60);
+    /** A row the index refuses while it takes others goes to the reconciliation after this many tries. */
+    static final int MAX_FAILED_TRIES = 5;
     /** By the path the pattern gives (before a free name is chosen next to it); never taken before a UID's. */
     private final UidLocks pathLocks = new UidLocks(64);
 
@@ -141,32 +150,43 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(CANNOT_UNDERSTAND, "path outside the storage root: " + relative);
         }
         String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
+        awaitRowInFlight(uid);
         ReentrantLock lock = locks.of(uid);
         // Two instances whose values make the same safe name (UIDs 1.2/3 and 1.2_3) would both
         // find the path free: their stores take its lock too, always after the UID's.
         ReentrantLock pathLock = pathLocks.of(relative);
+        Placement placement;
         lock.lock();
         pathLock.lock();
-        boolean handedOver = false; // to the task after the response, which unlocks both
         try {
-            Placement placement = place(event, attributes, stored, relative, uid);
-            if (placement.indexLater() != null) {
-                handedOver = true;
-                event.afterResponse(() -> {
-                    try {
-                        placement.indexLater().run();
-                    } finally {
-                        pathLock.unlock();
-                        lock.unlock();
-                    }
-                });
-            }
-            return placement.result();
+            placement = place(event, attributes, stored, relative, uid);
         } finally {
-            if (!handedOver) {
-                pathLock.unlock();
-                lock.unlock();
+            pathLock.unlock();
+            lock.unlock();
+        }
+        if (placement.indexLater() != null) {
+            try {
+                event.afterResponse(placement.indexLater());
+            } catch (RuntimeException e) { // an event that cannot defer it: the row now
+                placement.indexLater().run();
             }
+        }
+        return placement.result();
+    }
+
+    /**
+     * A store of this instance whose row follows its response: its row first, so that the
+     * duplicate check sees it (on the same association the row is always written before this
+     * request was read; from another one, this waits for one index write).
+     */
+    private void awaitRowInFlight(String uid) {
+        try {
+            if (!rowsInFlight.awaitWritten(uid, ROW_IN_FLIGHT_WAIT)) {
+                LOG.warn("{}: the row of its previous store is still not written after {} s; storing again anyway",
+                        uid, ROW_IN_FLIGHT_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -223,9 +243,9 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
      */
     private Placement place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
             String uid) {
-        Optional<String> existing; // the path of the instance's file, when it is indexed and there
+        Optional<String> existing; // the path of the instance's file, when it is indexed (or waits to be) and there
         try {
-            existing = index.pathOf(uid).filter(path -> Files.exists(resolve(path)));
+            existing = index.pathOf(uid).or(() -> unindexed.pathOf(uid)).filter(path -> Files.exists(resolve(path)));
         } catch (IndexException e) {
             return Placement.done(StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage()));
         }
@@ -272,8 +292,14 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         if (existing.isEmpty() && !settings.indexBeforeResponse()) {
             // durably stored: Success may go; the row follows on this thread before the association's next message
             String path = relative;
-            return new Placement(StoreResult.stored(relative),
-                    () -> indexAfterResponse(target, attributes, path, stored.uid()));
+            RowsInFlight.Row row = rowsInFlight.begin(uid);
+            return new Placement(StoreResult.stored(relative), () -> {
+                try {
+                    indexAfterResponse(target, attributes, path, stored.uid());
+                } finally {
+                    row.written();
+                }
+            });
         }
         Object placedFile = null; // the file's identity (inode), to delete only ours if indexing fails
         try {
@@ -300,9 +326,10 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     }
 
     /**
-     * After the response, still under the instance's locks: the row of an instance the peer was
-     * told is stored. If the index fails now, the file stays (it is stored durably, and the peer
-     * knows it is) and its row waits for {@link #indexPending}, or for the reconciliation.
+     * After the response: the row of an instance the peer was told is stored (another store of
+     * the instance waits for it, {@link RowsInFlight}). If the index fails now, the file stays (it
+     * is stored durably, and the peer knows it is) and its row waits for {@link #indexPending}, or
+     * for the reconciliation; the duplicate check sees it meanwhile.
      */
     private void indexAfterResponse(Path file, Dataset attributes, String relative, String transferSyntaxUid) {
         BasicFileAttributes written;
@@ -324,22 +351,30 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     }
 
     /**
-     * Tries again to index the instances whose row could not be written after their response
-     * (oldest first, each under its lock), until the index fails again; an instance whose file
-     * was stored again or removed since is dropped, the later store having indexed it.
+     * Tries again to index the instances whose row could not be written after their response,
+     * each under its lock. One that has a row by now (a later store of it, or the reconciliation,
+     * wrote it) or whose file was stored again or removed since is dropped. When every try fails
+     * the index is taken to be away and the rows wait for the next call; a row that failed while
+     * others went in is one the index refuses, and goes to the reconciliation after
+     * {@value #MAX_FAILED_TRIES} failed tries.
      *
      * @return how many were indexed
      */
     public int indexPending() {
         List<UnindexedInstances.Entry> entries = unindexed.takeAll();
+        List<UnindexedInstances.Entry> failed = new ArrayList<>();
         int indexed = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            UnindexedInstances.Entry entry = entries.get(i);
+        String lastError = null;
+        for (UnindexedInstances.Entry entry : entries) {
             StoredInstance row = entry.row();
             ReentrantLock lock = locks.of(row.sopInstanceUid());
             lock.lock();
             try {
-                if (!Objects.equals(entry.fileKey(), fileKeyOf(resolve(row.path())))) {
+                if (index.pathOf(row.sopInstanceUid()).isPresent()) {
+                    continue; // indexed since, by whoever stored it later: that row is the newer one
+                }
+                Path file = resolve(row.path());
+                if (!Files.exists(file) || entry.fileKey() != null && !entry.fileKey().equals(fileKeyOf(file))) {
                     LOG.info("{}: {} was stored again or removed since its index write failed", row.sopInstanceUid(),
                             row.path());
                     continue;
@@ -347,14 +382,30 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
                 index.put(row);
                 indexed++;
             } catch (IndexException | RuntimeException e) {
-                int dropped = unindexed.putBack(entries.subList(i, entries.size()));
-                LOG.warn("{} stored instance(s) still not indexed: {}{}", entries.size() - i, e.getMessage(),
-                        dropped == 0 ? "" : "; " + dropped + " left to the reconciliation");
-                break;
+                failed.add(entry);
+                lastError = e.getMessage();
             } finally {
                 lock.unlock();
             }
         }
+        if (failed.isEmpty()) {
+            return indexed;
+        }
+        boolean indexAway = failed.size() == entries.size();
+        List<UnindexedInstances.Entry> again = new ArrayList<>();
+        for (UnindexedInstances.Entry entry : failed) {
+            // while every row fails, only one refused before while others went in counts a try
+            int tries = indexAway && entry.failedTries() == 0 ? 0 : entry.failedTries() + 1;
+            if (tries < MAX_FAILED_TRIES) {
+                again.add(new UnindexedInstances.Entry(entry.row(), entry.fileKey(), tries));
+            } else {
+                LOG.error("{}: stored as {}, its row refused {} times; left to the reconciliation",
+                        entry.row().sopInstanceUid(), entry.row().path(), tries);
+            }
+        }
+        int dropped = unindexed.putBack(again);
+        LOG.warn("{} stored instance(s) still not indexed: {}{}", failed.size(), lastError,
+                dropped == 0 ? "" : "; " + dropped + " left to the reconciliation");
         return indexed;
     }
 

@@ -126,4 +126,92 @@ class IndexAfterResponseTest {
         assertEquals(0, index.count());
         assertEquals(0, store.pendingIndexWrites());
     }
+
+    @Test
+    void aRowWrittenByAnotherThreadThanTheStoresLeavesNothingLocked() throws Exception {
+        // A handler may call store() on a worker thread; the task then runs where the response went
+        FileStore store = store(DuplicatePolicy.REJECT);
+        TestEvent event = TestEvent.of(version("2.25.6", "1")).holdingTasksUntilResponse();
+        StoreResult first = CompletableFuture.supplyAsync(() -> store.store(event)).get(10, TimeUnit.SECONDS);
+        assertEquals(Status.SUCCESS, first.status());
+
+        event.respond(); // on this thread
+
+        assertEquals("1", index.rows().get("2.25.6").attributes().getString("InstanceNumber"));
+        CompletableFuture<StoreResult> again = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.store(TestEvent.of(version("2.25.6", "2")));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertEquals(Status.of(FileStore.DUPLICATE), again.get(10, TimeUnit.SECONDS).status(), "nothing left locked");
+    }
+
+    @Test
+    void aResendWhileTheRowWaitsIsADuplicateNotANewInstance() throws IOException {
+        FileStore store = store(DuplicatePolicy.REJECT);
+        index.failingPuts(true);
+        assertEquals(Status.SUCCESS, store.store(TestEvent.of(version("2.25.7", "1"))).status()); // its row waits
+        index.failingPuts(false);
+
+        StoreResult resend = store.store(TestEvent.of(version("2.25.7", "2")));
+
+        assertEquals(Status.of(FileStore.DUPLICATE), resend.status());
+        assertEquals(1, store.indexPending());
+        assertEquals("1", index.rows().get("2.25.7").attributes().getString("InstanceNumber"));
+    }
+
+    @Test
+    void aWaitingRowDoesNotOverwriteTheRowOfACorrectedResend() throws IOException {
+        // Stored as PAT1, its row refused; resent with the Patient ID corrected: the new file and
+        // its row win, the earlier file goes, and the waiting row is dropped
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        StoreResult first = store.store(TestEvent.of(version("2.25.8", "1")));
+        index.failingPuts(false);
+        Dataset corrected = Instances.image(Instances.CT, "2.25.8", "PAT2", "2.25.100", "2.25.200");
+
+        StoreResult second = store.store(TestEvent.of(corrected));
+
+        assertEquals(Status.SUCCESS, second.status());
+        assertNotEquals(first.path(), second.path());
+        assertEquals(0, store.indexPending());
+        assertEquals(second.path(), index.rows().get("2.25.8").path());
+        assertFalse(Files.exists(root.resolve(first.path())), "the earlier file is replaced");
+    }
+
+    @Test
+    void aRowTheIndexAlwaysRefusesDoesNotHoldUpTheOthersAndGoesToTheReconciliation() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.10", "1")));
+        store.store(TestEvent.of(version("2.25.11", "1")));
+        index.failingPuts(false).beforePut(row -> {
+            if (row.sopInstanceUid().equals("2.25.10")) {
+                throw new IllegalStateException("a value this index cannot take");
+            }
+        });
+
+        assertEquals(1, store.indexPending(), "the other row goes in");
+        assertTrue(index.rows().containsKey("2.25.11"));
+        for (int i = 1; i < FileStore.MAX_FAILED_TRIES; i++) {
+            assertEquals(1, store.pendingIndexWrites());
+            assertEquals(0, store.indexPending());
+        }
+        assertEquals(0, store.pendingIndexWrites(), "dropped: the reconciliation indexes its file");
+        assertTrue(Files.exists(root.resolve("PAT1/2.25.100/2.25.200/2.25.10.dcm")), "the file stays");
+    }
+
+    @Test
+    void whileTheIndexIsAwayNoRowUsesUpItsTries() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.12", "1")));
+        for (int i = 0; i < FileStore.MAX_FAILED_TRIES + 2; i++) {
+            assertEquals(0, store.indexPending());
+        }
+        index.failingPuts(false);
+        assertEquals(1, store.indexPending());
+    }
 }

@@ -242,7 +242,8 @@ public final class AcceptorAssociation extends AbstractAssociation {
 
     @Override
     protected ApplicationEntity subAssociationRequestor() {
-        return new ApplicationEntity(settings.aeTitle())
+        // the AE title the peer called us by (an alias, where any is accepted): the one it knows us as
+        return new ApplicationEntity(calledAeTitle())
                 .maximumPduLength(settings.maximumPduLength())
                 .acseTimeout(settings.acseTimeout())
                 .dimseTimeout(settings.dimseTimeout())

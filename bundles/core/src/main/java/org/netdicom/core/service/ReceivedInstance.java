@@ -103,15 +103,38 @@ final class ReceivedInstance implements CStoreEvent, Events.Bound, Events.Follow
         }
     }
 
-    /** Runs the tasks for after the response, in order; any given later run at once. */
+    /**
+     * Runs the tasks for after the response, in order; any given later run at once. A task that
+     * throws what {@link #runLogged} does not catch (the JVM's own errors) does not keep the others
+     * from running (the last one releases the handler's lease): it is thrown once they ran.
+     */
     void runAfterResponse() {
         List<Runnable> tasks;
         synchronized (state) {
             tasks = state.afterResponse;
             state.afterResponse = null;
         }
-        if (tasks != null) {
-            tasks.forEach(this::runLogged);
+        if (tasks == null) {
+            return;
+        }
+        Throwable first = null;
+        for (Runnable task : tasks) {
+            try {
+                runLogged(task);
+            } catch (Throwable t) { // deliberately everything: rethrown below
+                if (first == null) {
+                    first = t;
+                }
+            }
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first != null) { // a checked exception thrown past the compiler
+            throw new IllegalStateException("a task after the response failed", first);
         }
     }
 

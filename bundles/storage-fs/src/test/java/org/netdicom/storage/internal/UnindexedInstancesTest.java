@@ -44,4 +44,20 @@ class UnindexedInstancesTest {
         assertEquals(1, pending.putBack(taken), "one too many: the oldest goes to the reconciliation");
         assertEquals(List.of("2", "3", "4"), keys(pending.takeAll()));
     }
+
+    @Test
+    void anInstanceWaitsOnceWithItsLatestRowAndItsPathIsKnown() {
+        UnindexedInstances pending = new UnindexedInstances(2);
+        pending.add(entry("1"));
+        pending.add(entry("2"));
+        UnindexedInstances.Entry again = new UnindexedInstances.Entry(
+                new StoredInstance(Instances.image("1"), "elsewhere/1.dcm", 1, "1.2.840.10008.1.2.1", Instant.EPOCH), "1b");
+
+        assertTrue(pending.add(again), "replaces its earlier entry, even when full");
+
+        assertEquals(2, pending.size());
+        assertEquals(java.util.Optional.of("elsewhere/1.dcm"), pending.pathOf("1"));
+        assertEquals(java.util.Optional.empty(), pending.pathOf("3"));
+        assertEquals(List.of("2", "1b"), keys(pending.takeAll()));
+    }
 }
