@@ -128,7 +128,7 @@ public final class MessageSender {
 
     /**
      * Sends a file's bytes as {@link #stream} sends a stream's, but read into direct memory and
-     * written from there ({@link UpperLayer#sendData(int, int, ByteBuffer)}): the bytes never pass
+     * written from there ({@link UpperLayer#sendData(int, int, ByteBuffer, boolean)}): the bytes never pass
      * through the Java heap, where reading and writing a channel each cost a copy. Fragments are
      * at most {@link DirectBlocks#CAPACITY} bytes when the peer takes longer PDUs.
      */
@@ -150,7 +150,7 @@ public final class MessageSender {
                     int length = Math.min(chunk, currentLength - offset);
                     boolean last = lastBlock && offset + length == currentLength;
                     upperLayer.sendData(contextId, last ? LAST : 0, current.duplicate().limit(offset + length)
-                            .position(offset));
+                            .position(offset), last);
                     offset += length;
                 } while (offset < currentLength);
                 if (lastBlock) {

@@ -66,6 +66,9 @@ public final class UpperLayer {
     private final IoProgress io;
     private final Watchdog.Watched timeouts = this::checkTimeouts;
 
+    /** The array a value in direct memory is copied into when it cannot be written from there. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Object writeLock = new Object();
     private final List<Runnable> indications = new ArrayList<>();
@@ -392,15 +395,21 @@ public final class UpperLayer {
     /**
      * As {@link #sendData(int, int, byte[], int, int, boolean)} for a value in direct memory (a
      * file's bytes read for sending), from {@code data}'s position to its limit, which it consumes:
-     * on a plain connection the PDU goes out in one gathered write, its value never copied. The
-     * buffered PDUs before it go in the same write, so {@code flush} is implied.
+     * on a plain connection the PDU goes out at once in one gathered write with the PDUs buffered
+     * before it, its value never copied. Over TLS, or when someone watches PDUs, the value is
+     * copied into an array the thread keeps and sent as such, flushed if {@code flush}.
      */
-    public void sendData(int contextId, int messageControlHeader, ByteBuffer data) throws IOException {
+    public void sendData(int contextId, int messageControlHeader, ByteBuffer data, boolean flush) throws IOException {
         ChannelOutput direct = streams.channelOutput;
         if (direct == null || user.wantsRawData() || user.wantsDataPdus()) {
-            byte[] copy = new byte[data.remaining()];
-            data.get(copy);
-            sendData(contextId, messageControlHeader, copy, 0, copy.length, true);
+            int length = data.remaining();
+            byte[] copy = SCRATCH.get();
+            if (copy.length < length) {
+                copy = new byte[length];
+                SCRATCH.set(copy);
+            }
+            data.get(copy, 0, length);
+            sendData(contextId, messageControlHeader, copy, 0, length, flush);
             return;
         }
         dataRequested();

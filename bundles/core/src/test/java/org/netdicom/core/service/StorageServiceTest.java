@@ -261,6 +261,26 @@ class StorageServiceTest {
         assertTrue(fragments.stream().allMatch(n -> n <= fragment), fragments.toString());
     }
 
+    @Test
+    void aFileSentWhileSomeoneWatchesTheSentPdusGoesThroughAnArrayWithTheSameFragments() throws IOException {
+        Path in = dir.resolve("watched.dcm");
+        Dataset original = ct("1.2.3.9", 100_000);
+        DicomFile.write(in, original, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        int port = start(scp(EXPLICIT).maximumPduLength(16384), storeInto(out));
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+        try (Association a = scu(EXPLICIT).associate("127.0.0.1", port, "STORESCP", EventBindings.of(
+                EventType.EVT_PDU_SENT, (org.netdicom.core.api.handler.NotificationHandler) e -> {
+                    if (((org.netdicom.core.api.event.PduEvent) e).pdu() instanceof org.netdicom.core.pdu.PDataTf data) {
+                        data.values().stream().filter(pdv -> !pdv.isCommand()).forEach(pdv -> sent.add(pdv.length()));
+                    }
+                }))) {
+            assertEquals(Status.SUCCESS, a.store(in).status());
+        }
+        assertEquals(original, DicomFile.read(out.resolve("1.2.3.9.dcm")).dataset());
+        assertTrue(sent.size() >= 6 && sent.stream().allMatch(n -> n <= 16384 - 6), sent.toString());
+    }
+
     /**
      * DCMTK aborts on a PDV of odd length, so every fragment is even: with an odd maximum PDU length,
      * and for a deflated data set of odd length, which gets a trailing 0x00 (as DCMTK sends it).
