@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.ZipException;
 
@@ -30,7 +31,7 @@ import org.netdicom.storage.internal.InstanceAttributes;
 import org.netdicom.storage.internal.Part10Content;
 import org.netdicom.storage.internal.PathPattern;
 import org.netdicom.storage.internal.Reconciliation;
-import org.netdicom.storage.internal.RowsInFlight;
+import org.netdicom.storage.internal.InstanceClaims;
 import org.netdicom.storage.internal.UidLocks;
 import org.netdicom.storage.internal.UnindexedInstances;
 import org.slf4j.Logger;
@@ -83,16 +84,17 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     private final PathPattern pattern;
     private final InstanceIndex index;
     private final DurableFiles files;
-    private final UidLocks locks = new UidLocks(64);
+    /** Per SOP Instance UID: one store (until its row is written), retry or reconciliation at a time. */
+    private final InstanceClaims claims = new InstanceClaims();
     /** Acknowledged instances whose row the index did not take after the response. */
     private final UnindexedInstances unindexed = new UnindexedInstances(10_000);
-    /** Acknowledged instances whose row is being written after the response. */
-    private final RowsInFlight rowsInFlight = new RowsInFlight();
-    /** How long a store waits for the row of the previous store of its instance. */
-    private static final Duration ROW_IN_FLIGHT_WAIT = Duration.ofSeconds(60);
+    /** How long a store waits for another store of its instance (whose row may follow its response). */
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(60);
     /** A row the index refuses while it takes others goes to the reconciliation after this many tries. */
     static final int MAX_FAILED_TRIES = 5;
-    /** By the path the pattern gives (before a free name is chosen next to it); never taken before a UID's. */
+    private static final Duration RETRY_WARNING_INTERVAL = Duration.ofMinutes(1);
+    private volatile long lastRetryWarning = System.nanoTime() - RETRY_WARNING_INTERVAL.toNanos() - 1;
+    /** By the path the pattern gives (before a free name is chosen next to it); taken after the UID's claim. */
     private final UidLocks pathLocks = new UidLocks(64);
 
     public FileStore(StorageSettings settings, InstanceIndex index) {
@@ -150,44 +152,57 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(CANNOT_UNDERSTAND, "path outside the storage root: " + relative);
         }
         String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
-        awaitRowInFlight(uid);
-        ReentrantLock lock = locks.of(uid);
+        InstanceClaims.Claim claim;
+        try {
+            claim = claims.claim(uid, CLAIM_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return StoreResult.failed(WRITE_FAILED, "interrupted while another store of the instance was in progress");
+        }
+        if (claim == null) {
+            return StoreResult.failed(WRITE_FAILED, "another store of the instance has been in progress for "
+                    + CLAIM_WAIT.toSeconds() + " s");
+        }
         // Two instances whose values make the same safe name (UIDs 1.2/3 and 1.2_3) would both
-        // find the path free: their stores take its lock too, always after the UID's.
+        // find the path free: their stores take its lock too, always after the UID's claim.
         ReentrantLock pathLock = pathLocks.of(relative);
         Placement placement;
-        lock.lock();
-        pathLock.lock();
         try {
-            placement = place(event, attributes, stored, relative, uid);
-        } finally {
-            pathLock.unlock();
-            lock.unlock();
-        }
-        if (placement.indexLater() != null) {
+            pathLock.lock();
             try {
-                event.afterResponse(placement.indexLater());
-            } catch (RuntimeException e) { // an event that cannot defer it: the row now
-                placement.indexLater().run();
+                placement = place(event, attributes, stored, relative, uid);
+            } finally {
+                pathLock.unlock();
+            }
+        } catch (RuntimeException | Error e) {
+            claim.close();
+            throw e;
+        }
+        if (placement.indexLater() == null) {
+            claim.close();
+            return placement.result();
+        }
+        // The claim lasts until the row is written, after the response, wherever the engine runs that
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable indexLater = () -> {
+            if (ran.compareAndSet(false, true)) {
+                try {
+                    placement.indexLater().run();
+                } finally {
+                    claim.close();
+                }
+            }
+        };
+        boolean handedOver = false;
+        try {
+            event.afterResponse(indexLater);
+            handedOver = true;
+        } finally {
+            if (!handedOver) { // an event that cannot defer it: the row now
+                indexLater.run();
             }
         }
         return placement.result();
-    }
-
-    /**
-     * A store of this instance whose row follows its response: its row first, so that the
-     * duplicate check sees it (on the same association the row is always written before this
-     * request was read; from another one, this waits for one index write).
-     */
-    private void awaitRowInFlight(String uid) {
-        try {
-            if (!rowsInFlight.awaitWritten(uid, ROW_IN_FLIGHT_WAIT)) {
-                LOG.warn("{}: the row of its previous store is still not written after {} s; storing again anyway",
-                        uid, ROW_IN_FLIGHT_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** What {@code place} did, and the index write it left for after the response, or null. */
@@ -292,22 +307,22 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
         if (existing.isEmpty() && !settings.indexBeforeResponse()) {
             // durably stored: Success may go; the row follows on this thread before the association's next message
             String path = relative;
-            RowsInFlight.Row row = rowsInFlight.begin(uid);
-            return new Placement(StoreResult.stored(relative), () -> {
-                try {
-                    indexAfterResponse(target, attributes, path, stored.uid());
-                } finally {
-                    row.written();
-                }
-            });
+            return new Placement(StoreResult.stored(relative),
+                    () -> indexAfterResponse(target, attributes, path, stored.uid()));
         }
         Object placedFile = null; // the file's identity (inode), to delete only ours if indexing fails
+        StoredInstance row = null;
         try {
             BasicFileAttributes written = Files.readAttributes(target, BasicFileAttributes.class);
             placedFile = written.fileKey();
-            index.put(new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now()));
+            row = new StoredInstance(attributes, relative, written.size(), stored.uid(), Instant.now());
+            index.put(row);
         } catch (IOException | RuntimeException e) { // IndexException, a broken index, or the file is gone
             unplace(target, uid, placed.replaces(), placedFile, relative);
+            if (placed.replaces() && row != null) {
+                // the file that stays replaced an acknowledged one: its row is tried again
+                unindexed.add(new UnindexedInstances.Entry(row, placedFile));
+            }
             if (e instanceof RuntimeException) {
                 LOG.error("{}: the index failed", uid, e);
             }
@@ -327,7 +342,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
 
     /**
      * After the response: the row of an instance the peer was told is stored (another store of
-     * the instance waits for it, {@link RowsInFlight}). If the index fails now, the file stays (it
+     * the instance waits for it: the store's claim lasts until now). If the index fails now, the file stays (it
      * is stored durably, and the peer knows it is) and its row waits for {@link #indexPending}, or
      * for the reconciliation; the duplicate check sees it meanwhile.
      */
@@ -352,61 +367,85 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
 
     /**
      * Tries again to index the instances whose row could not be written after their response,
-     * each under its lock. One that has a row by now (a later store of it, or the reconciliation,
-     * wrote it) or whose file was stored again or removed since is dropped. When every try fails
-     * the index is taken to be away and the rows wait for the next call; a row that failed while
-     * others went in is one the index refuses, and goes to the reconciliation after
-     * {@value #MAX_FAILED_TRIES} failed tries.
+     * each under its claim; an entry leaves the queue only once it is indexed or dropped, so the
+     * duplicate check sees it until then. Dropped: an entry whose file was stored again (another
+     * identity) or removed since, or whose instance the index has by now at another path whose
+     * file is there (a later store of it, or the reconciliation, wrote that row). A row the index
+     * cannot even be read for waits (the database is away); a row whose write fails while others go
+     * in, or failed so before, is one the index refuses, and goes to the reconciliation after
+     * {@value #MAX_FAILED_TRIES} such tries. The warning is logged once a minute at most.
      *
      * @return how many were indexed
      */
     public int indexPending() {
-        List<UnindexedInstances.Entry> entries = unindexed.takeAll();
-        List<UnindexedInstances.Entry> failed = new ArrayList<>();
+        List<UnindexedInstances.Entry> entries = unindexed.snapshot();
+        List<UnindexedInstances.Entry> refused = new ArrayList<>(); // read the index, then the row failed
         int indexed = 0;
+        int failed = 0;
         String lastError = null;
         for (UnindexedInstances.Entry entry : entries) {
             StoredInstance row = entry.row();
-            ReentrantLock lock = locks.of(row.sopInstanceUid());
-            lock.lock();
+            InstanceClaims.Claim claim;
             try {
-                if (index.pathOf(row.sopInstanceUid()).isPresent()) {
-                    continue; // indexed since, by whoever stored it later: that row is the newer one
-                }
-                Path file = resolve(row.path());
-                if (!Files.exists(file) || entry.fileKey() != null && !entry.fileKey().equals(fileKeyOf(file))) {
-                    LOG.info("{}: {} was stored again or removed since its index write failed", row.sopInstanceUid(),
-                            row.path());
+                claim = claims.claim(row.sopInstanceUid());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            boolean read = false;
+            try {
+                if (stale(entry)) {
+                    unindexed.remove(entry);
                     continue;
                 }
+                read = true;
                 index.put(row);
+                unindexed.remove(entry);
                 indexed++;
             } catch (IndexException | RuntimeException e) {
-                failed.add(entry);
+                failed++;
                 lastError = e.getMessage();
+                if (read) {
+                    refused.add(entry);
+                }
             } finally {
-                lock.unlock();
+                claim.close();
             }
         }
-        if (failed.isEmpty()) {
-            return indexed;
-        }
-        boolean indexAway = failed.size() == entries.size();
-        List<UnindexedInstances.Entry> again = new ArrayList<>();
-        for (UnindexedInstances.Entry entry : failed) {
-            // while every row fails, only one refused before while others went in counts a try
-            int tries = indexAway && entry.failedTries() == 0 ? 0 : entry.failedTries() + 1;
+        int givenUp = 0;
+        for (UnindexedInstances.Entry entry : refused) {
+            // a row fails for itself when others went in, or when it did so before; else the index may be full
+            if (indexed == 0 && entry.failedTries() == 0) {
+                continue;
+            }
+            int tries = entry.failedTries() + 1;
             if (tries < MAX_FAILED_TRIES) {
-                again.add(new UnindexedInstances.Entry(entry.row(), entry.fileKey(), tries));
+                unindexed.update(entry, new UnindexedInstances.Entry(entry.row(), entry.fileKey(), tries));
             } else {
+                unindexed.remove(entry);
+                givenUp++;
                 LOG.error("{}: stored as {}, its row refused {} times; left to the reconciliation",
                         entry.row().sopInstanceUid(), entry.row().path(), tries);
             }
         }
-        int dropped = unindexed.putBack(again);
-        LOG.warn("{} stored instance(s) still not indexed: {}{}", failed.size(), lastError,
-                dropped == 0 ? "" : "; " + dropped + " left to the reconciliation");
+        if (failed > givenUp && System.nanoTime() - lastRetryWarning > RETRY_WARNING_INTERVAL.toNanos()) {
+            lastRetryWarning = System.nanoTime();
+            LOG.warn("{} stored instance(s) still not indexed: {}", failed - givenUp, lastError);
+        }
         return indexed;
+    }
+
+    /** Whether a waiting row no longer describes the instance's stored file (see {@link #indexPending}). */
+    private boolean stale(UnindexedInstances.Entry entry) throws IndexException {
+        StoredInstance row = entry.row();
+        Path file = resolve(row.path());
+        if (!Files.exists(file) || entry.fileKey() != null && !entry.fileKey().equals(fileKeyOf(file))) {
+            LOG.info("{}: {} was stored again or removed since its index write failed", row.sopInstanceUid(),
+                    row.path());
+            return true;
+        }
+        Optional<String> indexed = index.pathOf(row.sopInstanceUid());
+        return indexed.isPresent() && !indexed.get().equals(row.path()) && Files.exists(resolve(indexed.get()));
     }
 
     /** How many stored instances wait for their index row ({@link #indexPending}). */
@@ -511,7 +550,7 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
 
     @Override
     public ReconciliationReport reconcile() throws IOException {
-        return new Reconciliation(root, index, files, locks, settings.tempFileGrace()).run();
+        return new Reconciliation(root, index, files, claims, settings.tempFileGrace()).run();
     }
 
     @Override

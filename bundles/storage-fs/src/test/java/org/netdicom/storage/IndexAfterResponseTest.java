@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -213,5 +216,105 @@ class IndexAfterResponseTest {
         }
         index.failingPuts(false);
         assertEquals(1, store.indexPending());
+    }
+
+    @Test
+    void aStoreArrivingWhileTheFirstIsStillPlacingItsFileWaitsForTheFirstsRow() throws Exception {
+        FileStore store = store(DuplicatePolicy.REJECT);
+        CountDownLatch placing = new CountDownLatch(1);
+        TestEvent first = TestEvent.of(version("2.25.20", "1")).waitingInStoreFor(placing).holdingTasksUntilResponse();
+        CompletableFuture<StoreResult> a = CompletableFuture.supplyAsync(() -> store.store(first));
+        Thread.sleep(100); // the first is held in the middle of placing its file
+        CompletableFuture<StoreResult> b = CompletableFuture.supplyAsync(() -> store.store(resend("2.25.20")));
+        Thread.sleep(100);
+        placing.countDown();
+        assertEquals(Status.SUCCESS, a.get(10, TimeUnit.SECONDS).status());
+        Thread.sleep(100);
+        assertFalse(b.isDone(), "the second waits until the first's row is written, after its response");
+
+        first.respond();
+
+        assertEquals(Status.of(FileStore.DUPLICATE), b.get(10, TimeUnit.SECONDS).status());
+        assertEquals("1", index.rows().get("2.25.20").attributes().getString("InstanceNumber"));
+    }
+
+    private static TestEvent resend(String uid) {
+        try {
+            return TestEvent.of(version(uid, "2"));
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    @Test
+    void aRowWaitingForAnotherTryStaysVisibleToTheDuplicateCheckWhileTheRetryRuns() throws IOException {
+        FileStore store = store(DuplicatePolicy.REJECT);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.21", "1")));
+        store.store(TestEvent.of(version("2.25.22", "1")));
+        index.failingPuts(false);
+        List<StoreResult> duringRetry = new CopyOnWriteArrayList<>();
+        index.beforePut(row -> { // the retry writes 2.25.21 while 2.25.22 is sent again
+            if (row.sopInstanceUid().equals("2.25.21") && duringRetry.isEmpty()) {
+                duringRetry.add(store.store(resend("2.25.22")));
+            }
+        });
+
+        assertEquals(2, store.indexPending());
+
+        assertEquals(Status.of(FileStore.DUPLICATE), duringRetry.get(0).status());
+        assertEquals("1", index.rows().get("2.25.22").attributes().getString("InstanceNumber"));
+    }
+
+    @Test
+    void aWaitingRowReplacesARowWhoseFileIsGone() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        store.store(TestEvent.of(version("2.25.23", "1")));
+        Files.move(root.resolve("PAT1/2.25.100/2.25.200/2.25.23.dcm"), root.resolve("lost.dcm"));
+        index.failingPuts(true);
+        Dataset elsewhere = Instances.image(Instances.CT, "2.25.23", "PAT3", "2.25.100", "2.25.200");
+        StoreResult again = store.store(TestEvent.of(elsewhere)); // its file is missing: stored as new
+        index.failingPuts(false);
+
+        assertEquals(1, store.indexPending());
+
+        assertEquals(again.path(), index.rows().get("2.25.23").path());
+    }
+
+    @Test
+    void aRowRefusedOnceDoesNotUseUpItsTriesWhileTheIndexIsAway() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.24", "1")));
+        store.store(TestEvent.of(version("2.25.25", "1")));
+        index.failingPuts(false).beforePut(row -> {
+            if (row.sopInstanceUid().equals("2.25.24")) {
+                throw new IllegalStateException("refused");
+            }
+        });
+        assertEquals(1, store.indexPending()); // 2.25.25 in, 2.25.24 refused once
+        index.beforePut(row -> { }).failing(true); // the database goes away: nothing can be read
+
+        for (int i = 0; i < FileStore.MAX_FAILED_TRIES + 2; i++) {
+            assertEquals(0, store.indexPending());
+        }
+
+        assertEquals(1, store.pendingIndexWrites());
+        index.failing(false);
+        assertEquals(1, store.indexPending());
+    }
+
+    @Test
+    void aFileThatReplacedAWaitingOneInPlaceAndIsNotIndexedWaitsInItsPlace() throws IOException {
+        FileStore store = store(DuplicatePolicy.OVERWRITE);
+        index.failingPuts(true);
+        store.store(TestEvent.of(version("2.25.26", "1")));
+
+        StoreResult again = store.store(TestEvent.of(version("2.25.26", "2"))); // same path, its row refused too
+
+        assertEquals(Status.of(FileStore.INDEX_FAILED), again.status());
+        index.failingPuts(false);
+        assertEquals(1, store.indexPending());
+        assertEquals("2", index.rows().get("2.25.26").attributes().getString("InstanceNumber"));
     }
 }

@@ -175,8 +175,24 @@ public class TestEvent implements CStoreEvent {
      * As the engine's, minus the fsync: the Part 10 file is written in a spool folder outside the
      * storage root (the JVM's temporary folder), then renamed over the target.
      */
+    /** storePart10 first waits for {@code gate} (a store held in the middle of its work). */
+    TestEvent waitingInStoreFor(java.util.concurrent.CountDownLatch gate) {
+        this.gate = gate;
+        return this;
+    }
+
+    private java.util.concurrent.CountDownLatch gate;
+
     @Override
     public Path storePart10(Path target) throws IOException {
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
         Files.createDirectories(target.getParent());
         Path spooled = Files.createTempFile("netdicom-test-", ".part");
         try {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
@@ -40,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * A file at a path the index names is taken as that row's without being read, so checking a
  * consistent archive costs one pass over the index and one over the folders.
- * Each instance is handled under the same lock the store takes, so it runs safely while instances
- * arrive. Files that are not DICOM are logged and never deleted. Hidden files and folders (a spool
+ * Each instance is handled under the same claim the store takes ({@link InstanceClaims}), so it
+ * runs safely while instances arrive. Files that are not DICOM are logged and never deleted. Hidden files and folders (a spool
  * directory {@code .incoming} on the storage volume) are not ours and are skipped.
  */
 public final class Reconciliation {
@@ -66,7 +65,7 @@ public final class Reconciliation {
     private final Path root;
     private final InstanceIndex index;
     private final DurableFiles files;
-    private final UidLocks locks;
+    private final InstanceClaims claims;
     private final Duration tempFileGrace;
     /** 64-bit hashes of the paths the index names, sorted: files there are not read again. */
     private long[] indexedPaths = new long[0];
@@ -89,12 +88,13 @@ public final class Reconciliation {
      *                      old: zero for a root of its own; longer than the longest store when other
      *                      nodes write below the same root
      */
-    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, UidLocks locks, Duration tempFileGrace) {
+    public Reconciliation(Path root, InstanceIndex index, DurableFiles files, InstanceClaims claims,
+            Duration tempFileGrace) {
         this.root = root;
         this.tempFileGrace = tempFileGrace;
         this.index = index;
         this.files = files;
-        this.locks = locks;
+        this.claims = claims;
     }
 
     /** Runs once over the whole root. */
@@ -191,8 +191,10 @@ public final class Reconciliation {
         if (!refresh) {
             seen++;
         }
-        ReentrantLock lock = locks.of(uid);
-        lock.lock();
+        InstanceClaims.Claim claim = claim(uid);
+        if (claim == null) {
+            return;
+        }
         try {
             Optional<StoredInstance> row = index.get(uid);
             Instant modified = Files.getLastModifiedTime(file).toInstant();
@@ -215,7 +217,17 @@ public final class Reconciliation {
             LOG.warn("reconciliation: {} not indexed: {}", file, e.toString());
             failures++;
         } finally {
-            lock.unlock();
+            claim.close();
+        }
+    }
+
+    /** The instance, once no store or retry works on it; null if interrupted (the walk then stops). */
+    private InstanceClaims.Claim claim(String uid) {
+        try {
+            return claims.claim(uid);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -301,8 +313,10 @@ public final class Reconciliation {
 
     private void removeRowsWithoutFiles() {
         for (String uid : rowsWithoutFile) {
-            ReentrantLock lock = locks.of(uid);
-            lock.lock();
+            InstanceClaims.Claim claim = claim(uid);
+            if (claim == null) {
+                return;
+            }
             try {
                 Optional<StoredInstance> row = index.get(uid); // again: a store may have moved it meanwhile
                 if (row.isPresent() && Files.notExists(root.resolve(row.get().path())) && index.remove(uid)) {
@@ -312,7 +326,7 @@ public final class Reconciliation {
                 LOG.warn("reconciliation: row of {} not removed: {}", uid, e.toString());
                 failures++;
             } finally {
-                lock.unlock();
+                claim.close();
             }
         }
     }

@@ -3,9 +3,10 @@ package org.netdicom.storage.internal;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serialises the work on one SOP Instance UID (look up, place the file, index it) between
- * associations and the reconciliation, with a fixed set of locks: two UIDs may share a lock, which
- * only makes one wait for the other.
+ * Serialises work on one key (the path a pattern gives, while a store finds it free and places its
+ * file there) with a fixed set of locks: two keys may share a lock, which only makes one wait for
+ * the other. Work on one instance, which may go on after the response on another thread, is
+ * serialised by {@link InstanceClaims}.
  */
 public final class UidLocks {
 

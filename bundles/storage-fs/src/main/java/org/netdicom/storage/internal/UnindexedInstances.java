@@ -33,7 +33,7 @@ public final class UnindexedInstances {
     }
 
     private final int capacity;
-    private Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public UnindexedInstances(int capacity) {
         this.capacity = capacity;
@@ -49,27 +49,19 @@ public final class UnindexedInstances {
         return true;
     }
 
-    /**
-     * Puts back entries taken but not indexed, ahead of any added since (those win for the same
-     * instance); beyond the capacity the oldest are dropped.
-     *
-     * @return how many were dropped
-     */
-    public synchronized int putBack(List<Entry> untried) {
-        List<Entry> back = untried.stream().filter(entry -> !entries.containsKey(entry.uid())).toList();
-        int dropped = Math.max(0, back.size() - Math.max(0, capacity - entries.size()));
-        Map<String, Entry> merged = new LinkedHashMap<>();
-        back.subList(dropped, back.size()).forEach(entry -> merged.put(entry.uid(), entry));
-        merged.putAll(entries);
-        entries = merged;
-        return dropped;
+    /** Every entry, oldest first; they stay until {@link #remove}d. */
+    public synchronized List<Entry> snapshot() {
+        return new ArrayList<>(entries.values());
     }
 
-    /** Takes every entry, oldest first. */
-    public synchronized List<Entry> takeAll() {
-        List<Entry> all = new ArrayList<>(entries.values());
-        entries.clear();
-        return all;
+    /** Removes {@code entry} if it is still its instance's (not replaced by a later one). */
+    public synchronized void remove(Entry entry) {
+        entries.remove(entry.uid(), entry);
+    }
+
+    /** Puts {@code updated} in the place of {@code entry} if that is still its instance's. */
+    public synchronized void update(Entry entry, Entry updated) {
+        entries.replace(entry.uid(), entry, updated);
     }
 
     /** The path of the file of an instance waiting here. */

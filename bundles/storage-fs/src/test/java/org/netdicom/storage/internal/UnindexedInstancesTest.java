@@ -28,21 +28,27 @@ class UnindexedInstancesTest {
         assertTrue(pending.add(entry("2")));
         assertFalse(pending.add(entry("3")), "left to the reconciliation");
 
-        assertEquals(List.of("1", "2"), keys(pending.takeAll()));
-        assertEquals(0, pending.size());
+        assertEquals(List.of("1", "2"), keys(pending.snapshot()));
+        assertEquals(2, pending.size(), "a snapshot takes nothing away");
     }
 
     @Test
-    void entriesPutBackGoAheadOfTheOnesAddedSinceAndBeyondTheCapacityAreDropped() {
+    void anEntryIsRemovedOrUpdatedOnlyWhileItIsStillItsInstances() {
         UnindexedInstances pending = new UnindexedInstances(3);
-        pending.add(entry("1"));
+        UnindexedInstances.Entry first = entry("1");
+        pending.add(first);
         pending.add(entry("2"));
-        pending.add(entry("3"));
-        List<UnindexedInstances.Entry> taken = pending.takeAll();
-        pending.add(entry("4")); // a store that failed while the others were tried
+        UnindexedInstances.Entry later = new UnindexedInstances.Entry(first.row(), "1 again");
+        pending.add(later); // a later store of the instance failed too
 
-        assertEquals(1, pending.putBack(taken), "one too many: the oldest goes to the reconciliation");
-        assertEquals(List.of("2", "3", "4"), keys(pending.takeAll()));
+        pending.remove(first);
+        pending.update(first, new UnindexedInstances.Entry(first.row(), "1", 3));
+        assertEquals(List.of("2", "1 again"), keys(pending.snapshot()), "the later entry stays");
+
+        pending.update(later, new UnindexedInstances.Entry(later.row(), "1 again", 1));
+        assertEquals(1, pending.snapshot().get(1).failedTries());
+        pending.remove(pending.snapshot().get(1));
+        assertEquals(List.of("2"), keys(pending.snapshot()));
     }
 
     @Test
@@ -58,6 +64,6 @@ class UnindexedInstancesTest {
         assertEquals(2, pending.size());
         assertEquals(java.util.Optional.of("elsewhere/1.dcm"), pending.pathOf("1"));
         assertEquals(java.util.Optional.empty(), pending.pathOf("3"));
-        assertEquals(List.of("2", "1b"), keys(pending.takeAll()));
+        assertEquals(List.of("2", "1b"), keys(pending.snapshot()));
     }
 }
