@@ -152,16 +152,9 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             return StoreResult.failed(CANNOT_UNDERSTAND, "path outside the storage root: " + relative);
         }
         String uid = attributes.getString(Tag.SOP_INSTANCE_UID);
-        InstanceClaims.Claim claim;
-        try {
-            claim = claims.claim(uid, CLAIM_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return StoreResult.failed(WRITE_FAILED, "interrupted while another store of the instance was in progress");
-        }
+        InstanceClaims.Claim claim = claim(uid);
         if (claim == null) {
-            return StoreResult.failed(WRITE_FAILED, "another store of the instance has been in progress for "
-                    + CLAIM_WAIT.toSeconds() + " s");
+            return StoreResult.failed(WRITE_FAILED, "another store of the instance still in progress");
         }
         // Two instances whose values make the same safe name (UIDs 1.2/3 and 1.2_3) would both
         // find the path free: their stores take its lock too, always after the UID's claim.
@@ -178,11 +171,33 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             claim.close();
             throw e;
         }
+        letGo(claim, placement, event);
+        return placement.result();
+    }
+
+    /** The instance, once no other store, retry or reconciliation works on it; null after {@link #CLAIM_WAIT}. */
+    private InstanceClaims.Claim claim(String uid) {
+        try {
+            InstanceClaims.Claim claim = claims.claim(uid, CLAIM_WAIT);
+            if (claim == null) {
+                LOG.warn("{}: another store of it has been in progress for {} s", uid, CLAIM_WAIT.toSeconds());
+            }
+            return claim;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /**
+     * Lets the claim go now, or once the row left for after the response is written, wherever the
+     * engine runs that; an event that cannot defer it gets the row now.
+     */
+    private static void letGo(InstanceClaims.Claim claim, Placement placement, CStoreEvent event) {
         if (placement.indexLater() == null) {
             claim.close();
-            return placement.result();
+            return;
         }
-        // The claim lasts until the row is written, after the response, wherever the engine runs that
         AtomicBoolean ran = new AtomicBoolean();
         Runnable indexLater = () -> {
             if (ran.compareAndSet(false, true)) {
@@ -198,11 +213,10 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
             event.afterResponse(indexLater);
             handedOver = true;
         } finally {
-            if (!handedOver) { // an event that cannot defer it: the row now
+            if (!handedOver) {
                 indexLater.run();
             }
         }
-        return placement.result();
     }
 
     /** What {@code place} did, and the index write it left for after the response, or null. */
