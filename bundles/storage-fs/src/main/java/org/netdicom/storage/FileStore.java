@@ -266,15 +266,16 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
     }
 
     /**
-     * Under the instance's lock: applies the duplicate policy, writes the file, indexes it; or,
-     * for a new instance unless {@link StorageSettings#indexBeforeResponse}, leaves the index write
-     * for after the response.
+     * Under the instance's claim and its path's lock: applies the duplicate policy, writes the
+     * file, indexes it; or, for a new instance unless {@link StorageSettings#indexBeforeResponse},
+     * leaves the index write for after the response.
      */
     private Placement place(CStoreEvent event, Dataset attributes, TransferSyntax stored, String relative,
             String uid) {
         Optional<String> existing; // the path of the instance's file, when it is indexed (or waits to be) and there
         try {
-            existing = index.pathOf(uid).or(() -> unindexed.pathOf(uid)).filter(path -> Files.exists(resolve(path)));
+            existing = index.pathOf(uid).or(() -> unindexed.pathOf(uid))
+                    .filter(path -> Files.exists(resolve(path)));
         } catch (IndexException e) {
             return Placement.done(StoreResult.failed(INDEX_FAILED, "index not readable: " + e.getMessage()));
         }
@@ -356,14 +357,15 @@ public final class FileStore implements CStoreHandler, StorageMaintenance {
 
     /**
      * After the response: the row of an instance the peer was told is stored (another store of
-     * the instance waits for it: the store's claim lasts until now). If the index fails now, the file stays (it
-     * is stored durably, and the peer knows it is) and its row waits for {@link #indexPending}, or
-     * for the reconciliation; the duplicate check sees it meanwhile.
+     * the instance waits for it: the store's claim lasts until now). If the index fails now, the
+     * file stays (it is stored durably, and the peer knows it is) and its row waits for
+     * {@link #indexPending}, or for the reconciliation; the duplicate check sees it meanwhile.
      */
     private void indexAfterResponse(Path file, Dataset attributes, String relative, String transferSyntaxUid) {
         BasicFileAttributes written;
         try {
-            written = Files.readAttributes(file, BasicFileAttributes.class); // its size and identity, off the critical path
+            // its size and identity, read here rather than before the response
+            written = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
             LOG.error("{}: stored as {} and acknowledged, but gone before its row was written: {}",
                     attributes.getString(Tag.SOP_INSTANCE_UID), relative, e.toString());
