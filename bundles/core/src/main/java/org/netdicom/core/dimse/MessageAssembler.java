@@ -3,6 +3,8 @@ package org.netdicom.core.dimse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.netdicom.core.pdu.PDataTf;
@@ -24,6 +26,8 @@ public final class MessageAssembler {
     private final Consumer<DimseMessage> sink;
     private final DataSetReceiver receiver;
     private final ByteArrayOutputStream command = new ByteArrayOutputStream(256);
+    /** The PDUs being taken, innermost first: more than one only while a handler reads again. */
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private IncomingDataSet dataSet;
     private IOException dataSetFailure;
     private int contextId = -1;
@@ -36,10 +40,49 @@ public final class MessageAssembler {
         this.receiver = receiver;
     }
 
-    /** Takes every PDV of {@code pdu} in order; complete messages go to the sink. */
+    /**
+     * Takes every PDV of {@code pdu} in order; complete messages go to the sink. A sink that reads
+     * the association again (a handler's own request on it) comes back here with the next PDUs,
+     * while this one's later PDVs wait: {@link #releaseInPlaceData} copies those out of the
+     * buffer before it is reused.
+     */
     public void accept(PDataTf pdu) throws DimseFormatException {
-        for (PresentationDataValue pdv : pdu.values()) {
-            accept(pdv);
+        Pending values = new Pending(pdu.values());
+        pending.push(values);
+        try {
+            while (values.next < values.list.size()) {
+                accept(values.take());
+            }
+        } finally {
+            pending.pop();
+        }
+    }
+
+    /** A PDU's values, the next one to take, and copies of those not taken when the buffer was reused. */
+    private static final class Pending {
+        final List<PresentationDataValue> list;
+        PresentationDataValue[] copies;
+        int next;
+
+        Pending(List<PresentationDataValue> list) {
+            this.list = list;
+        }
+
+        PresentationDataValue take() {
+            int i = next++;
+            return copies != null && copies[i] != null ? copies[i] : list.get(i);
+        }
+
+        void copyRest() {
+            for (int i = next; i < list.size(); i++) {
+                if (copies == null) {
+                    copies = new PresentationDataValue[list.size()];
+                }
+                if (copies[i] == null) {
+                    PresentationDataValue pdv = list.get(i);
+                    copies[i] = PresentationDataValue.of(pdv.contextId(), pdv.messageControlHeader(), pdv.copyData());
+                }
+            }
         }
     }
 
@@ -118,11 +161,13 @@ public final class MessageAssembler {
     }
 
     /**
-     * The buffer the fragments given so far lie in is about to be reused: the data set in progress
-     * writes those it kept in place ({@link IncomingDataSet#append(ByteBuffer)}). A failure to write
-     * them is the data set's, as in {@link #accept}.
+     * The buffer the fragments given so far lie in is about to be reused: the values of PDUs not
+     * yet taken (a handler reading the association again) are copied out, and the data set in
+     * progress writes those it kept in place ({@link IncomingDataSet#append(ByteBuffer)}). A
+     * failure to write them is the data set's, as in {@link #accept}.
      */
     public void releaseInPlaceData() {
+        pending.forEach(Pending::copyRest); // PDUs whose later values wait for a handler that reads again
         if (dataSet != null && dataSetFailure == null) {
             try {
                 dataSet.releaseInPlaceData();

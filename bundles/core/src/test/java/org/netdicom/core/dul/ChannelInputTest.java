@@ -225,4 +225,58 @@ class ChannelInputTest {
             pipe.sink().close();
         }
     }
+
+    @Test
+    void aHandlerThatReadsTheAssociationAgainLeavesTheRestOfItsPdusValuesIntact() throws Exception {
+        // One PDU carries two requests; the first one's handler sends a request of its own on the
+        // association and reads its answer (a nested read): the buffer is reused under the second
+        // request's command, which must have been copied out first
+        byte[] first = echo(1);
+        byte[] second = echo(2);
+        byte[] outer = new org.netdicom.core.pdu.PduEncoder().encode(new PDataTf(
+                PresentationDataValue.of(1, 0x03, first), PresentationDataValue.of(1, 0x03, second)));
+        List<byte[]> stream = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // earlier data: the buffer has grown, and the outer PDU lies far into it
+            stream.add(pDataTf(i, 16_378));
+        }
+        stream.add(outer);
+        for (int i = 0; i < 6; i++) { // the answers the handler reads: they fill the buffer again from its start
+            stream.add(pDataTf(10 + i, 16_378));
+        }
+        java.util.concurrent.atomic.AtomicReference<org.netdicom.core.dimse.MessageAssembler> assembler =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(concat(stream), 1 << 20),
+                noSpin(), 16_384, () -> assembler.get().releaseInPlaceData()), 16_384,
+                PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        List<Integer> messageIds = new ArrayList<>();
+        assembler.set(new org.netdicom.core.dimse.MessageAssembler(message -> {
+            messageIds.add(message.command().getInt(org.netdicom.core.dimse.CommandTag.MESSAGE_ID, -1));
+            if (messageIds.size() == 1) {
+                try {
+                    for (int i = 0; i < 6; i++) { // the nested reads
+                        new Lent(((PDataTf) reader.read(true)).values().get(0).data(), 10 + i).check();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }, (contextId, command) -> {
+            throw new AssertionError("no data set here");
+        }));
+        for (int i = 0; i < 3; i++) {
+            reader.read(true);
+        }
+
+        assembler.get().accept((PDataTf) reader.read(true));
+
+        assertEquals(List.of(1, 2), messageIds);
+    }
+
+    private static byte[] echo(int messageId) {
+        return new org.netdicom.core.dimse.CommandSet()
+                .put(org.netdicom.core.dimse.CommandTag.COMMAND_FIELD, org.netdicom.core.dimse.CommandField.C_ECHO_RQ)
+                .put(org.netdicom.core.dimse.CommandTag.AFFECTED_SOP_CLASS_UID, "1.2.840.10008.1.1")
+                .put(org.netdicom.core.dimse.CommandTag.MESSAGE_ID, messageId)
+                .put(org.netdicom.core.dimse.CommandTag.COMMAND_DATA_SET_TYPE, 0x0101).encode();
+    }
 }
