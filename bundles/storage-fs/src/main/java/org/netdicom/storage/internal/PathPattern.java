@@ -26,6 +26,8 @@ public final class PathPattern {
     public static final String DEFAULT = "{PatientID}/{StudyInstanceUID}/{SeriesInstanceUID}/{SOPInstanceUID}.dcm";
 
     private static final int MAX_LITERAL = 50;
+    /** Longest name a path gets: room left in 255 bytes for a temporary file's and a copy's additions. */
+    static final int MAX_NAME = 200;
     private static final int MAX_PLACEHOLDERS_PER_NAME = 2;
 
     private sealed interface Part permits Literal, Placeholder {
@@ -172,20 +174,42 @@ public final class PathPattern {
      */
     public String resolve(Dataset attributes) {
         StringBuilder path = new StringBuilder(128);
-        for (List<Part> name : names) {
+        StringBuilder name = new StringBuilder(64);
+        for (List<Part> parts : names) {
             if (!path.isEmpty()) {
                 path.append('/');
             }
-            for (Part part : name) {
+            name.setLength(0);
+            for (Part part : parts) {
                 if (part instanceof Literal literal) {
-                    path.append(literal.text());
+                    name.append(literal.text());
                 } else {
                     Placeholder ph = (Placeholder) part;
-                    path.append(PathComponent.of(ph.apply(attributes.getString(ph.tag()))));
+                    name.append(PathComponent.of(ph.apply(attributes.getString(ph.tag()))));
                 }
             }
+            path.append(fitting(name.toString()));
         }
         return path.toString();
+    }
+
+    /**
+     * {@code name}, or if longer than {@value #MAX_NAME} characters (two long values and
+     * literals), cut and ended with a hash of the whole and its extension: file systems take 255
+     * bytes a name, and a store adds to it for its temporary file and for {@code _2}, {@code _3}...
+     */
+    static String fitting(String name) {
+        if (name.length() <= MAX_NAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        String hash = PathComponent.hash(name, 8);
+        String stem = name.substring(0, MAX_NAME - extension.length() - hash.length() - 1);
+        while (stem.endsWith(".")) { // no ".." where the stem meets the hash
+            stem = stem.substring(0, stem.length() - 1);
+        }
+        return stem + "-" + hash + extension;
     }
 
     @Override

@@ -74,4 +74,25 @@ class PathPatternTest {
     void theFileNameMayBeTheSopInstanceUidAlone() {
         assertEquals("1.4", PathPattern.parse("{SOPInstanceUID}").resolve(attributes("P", "1", "2", "1.4")));
     }
+
+    @Test
+    void aNameOfLongValuesAndLiteralsIsCutToRoomForTheStoresAdditions() {
+        // two values of up to 100 characters and three literals of up to 50 make 350: too long a
+        // name for a file system once the store's temporary name adds to it
+        String literal = "x".repeat(46);
+        PathPattern pattern = PathPattern.parse("{PatientID}/" + literal + "{PatientID}" + literal + "{SOPInstanceUID}"
+                + literal + ".dcm");
+        String id = "P" + "9".repeat(99);
+        String uid = "1." + "2".repeat(62);
+
+        String path = pattern.resolve(attributes(id, "1.2", "1.3", uid));
+
+        String file = path.substring(path.indexOf('/') + 1);
+        assertEquals(PathPattern.MAX_NAME, file.length(), file);
+        assertTrue(file.endsWith(".dcm"), file);
+        String whole = literal + id + literal + uid + literal + ".dcm";
+        assertEquals(whole.substring(0, PathPattern.MAX_NAME - 13) + "-" + PathComponent.hash(whole, 8) + ".dcm", file);
+        assertTrue(file.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*") && !file.contains(".."), file);
+        assertEquals(id, path.substring(0, path.indexOf('/')), "names within the limit stay as they are");
+    }
 }
