@@ -3,7 +3,6 @@ package org.netdicom.core.dimse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -26,8 +25,9 @@ public final class MessageAssembler {
     private final Consumer<DimseMessage> sink;
     private final DataSetReceiver receiver;
     private final ByteArrayOutputStream command = new ByteArrayOutputStream(256);
-    /** The PDUs being taken, innermost first: more than one only while a handler reads again. */
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** The PDU being taken, null between PDUs; its {@code outer} ones while a handler reads again. */
+    private Pending taking;
+    private final Pending reused = new Pending();
     private IncomingDataSet dataSet;
     private IOException dataSetFailure;
     private int contextId = -1;
@@ -47,25 +47,35 @@ public final class MessageAssembler {
      * buffer before it is reused.
      */
     public void accept(PDataTf pdu) throws DimseFormatException {
-        Pending values = new Pending(pdu.values());
-        pending.push(values);
+        Pending outer = taking;
+        // the common case, no handler reading again, takes every PDU with the same object
+        Pending values = outer == null ? reused.reset(pdu.values(), null) : new Pending().reset(pdu.values(), outer);
+        taking = values;
         try {
             while (values.next < values.list.size()) {
                 accept(values.take());
             }
         } finally {
-            pending.pop();
+            taking = outer;
         }
     }
 
-    /** A PDU's values, the next one to take, and copies of those not taken when the buffer was reused. */
+    /**
+     * A PDU's values, the next one to take, copies of those not taken when the buffer was reused,
+     * and the PDU whose handler read this one, if any.
+     */
     private static final class Pending {
-        final List<PresentationDataValue> list;
+        List<PresentationDataValue> list;
         PresentationDataValue[] copies;
         int next;
+        Pending outer;
 
-        Pending(List<PresentationDataValue> list) {
-            this.list = list;
+        Pending reset(List<PresentationDataValue> values, Pending outerPdu) {
+            list = values;
+            copies = null;
+            next = 0;
+            outer = outerPdu;
+            return this;
         }
 
         PresentationDataValue take() {
@@ -167,7 +177,9 @@ public final class MessageAssembler {
      * failure to write them is the data set's, as in {@link #accept}.
      */
     public void releaseInPlaceData() {
-        pending.forEach(Pending::copyRest); // PDUs whose later values wait for a handler that reads again
+        for (Pending p = taking; p != null; p = p.outer) { // PDUs whose later values wait for a handler
+            p.copyRest();
+        }
         if (dataSet != null && dataSetFailure == null) {
             try {
                 dataSet.releaseInPlaceData();
