@@ -60,18 +60,11 @@ class IndexAfterResponseTest {
         TestEvent first = TestEvent.of(version("2.25.2", "1")).holdingTasksUntilResponse();
         assertEquals(Status.SUCCESS, store.store(first).status());
 
-        CompletableFuture<StoreResult> second = CompletableFuture.supplyAsync(() -> {
-            try {
-                return store.store(TestEvent.of(version("2.25.2", "2")));
-            } catch (IOException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        Thread.sleep(200); // time enough for the second store to get past the lock, if it were free
-        assertFalse(second.isDone(), "the second store waits for the first one's row");
+        StoreThread second = new StoreThread(store, resend("2.25.2")).awaitParked();
+        assertTrue(second.isAlive(), "the second store waits for the first one's row");
         first.respond();
 
-        assertEquals(Status.of(FileStore.DUPLICATE), second.get(10, TimeUnit.SECONDS).status());
+        assertEquals(Status.of(FileStore.DUPLICATE), second.result().status());
         assertEquals("1", index.rows().get("2.25.2").attributes().getString("InstanceNumber"));
     }
 
@@ -223,19 +216,52 @@ class IndexAfterResponseTest {
         FileStore store = store(DuplicatePolicy.REJECT);
         CountDownLatch placing = new CountDownLatch(1);
         TestEvent first = TestEvent.of(version("2.25.20", "1")).waitingInStoreFor(placing).holdingTasksUntilResponse();
-        CompletableFuture<StoreResult> a = CompletableFuture.supplyAsync(() -> store.store(first));
-        Thread.sleep(100); // the first is held in the middle of placing its file
-        CompletableFuture<StoreResult> b = CompletableFuture.supplyAsync(() -> store.store(resend("2.25.20")));
-        Thread.sleep(100);
+        StoreThread a = new StoreThread(store, first).awaitParked(); // held in the middle of placing its file
+        StoreThread b = new StoreThread(store, resend("2.25.20")).awaitParked();
         placing.countDown();
-        assertEquals(Status.SUCCESS, a.get(10, TimeUnit.SECONDS).status());
-        Thread.sleep(100);
-        assertFalse(b.isDone(), "the second waits until the first's row is written, after its response");
+        assertEquals(Status.SUCCESS, a.result().status());
+        b.awaitParked();
+        assertTrue(b.isAlive(), "the second waits until the first's row is written, after its response");
 
         first.respond();
 
-        assertEquals(Status.of(FileStore.DUPLICATE), b.get(10, TimeUnit.SECONDS).status());
+        assertEquals(Status.of(FileStore.DUPLICATE), b.result().status());
         assertEquals("1", index.rows().get("2.25.20").attributes().getString("InstanceNumber"));
+    }
+
+    /** A store on a thread of its own, which a test can see wait. */
+    private static final class StoreThread extends Thread {
+        private final FileStore store;
+        private final TestEvent event;
+        private volatile StoreResult result;
+
+        StoreThread(FileStore store, TestEvent event) {
+            this.store = store;
+            this.event = event;
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            result = store.store(event);
+        }
+
+        /** Once the store waits (for a claim or a gate), or is done. */
+        StoreThread awaitParked() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (isAlive() && getState() != State.WAITING && getState() != State.TIMED_WAITING
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            return this;
+        }
+
+        StoreResult result() throws InterruptedException {
+            join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(isAlive(), "the store ended");
+            return result;
+        }
     }
 
     private static TestEvent resend(String uid) {
