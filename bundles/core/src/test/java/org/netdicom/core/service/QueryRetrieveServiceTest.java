@@ -25,19 +25,17 @@ import org.netdicom.core.api.EventBindings;
 import org.netdicom.core.api.ResponseIterator;
 import org.netdicom.core.api.Status;
 import org.netdicom.core.api.SubOperations;
-import org.netdicom.core.api.event.CStoreEvent;
 import org.netdicom.core.api.event.EventType;
 import org.netdicom.core.api.event.RetrieveEvent;
 import org.netdicom.core.api.handler.CFindHandler;
 import org.netdicom.core.api.handler.CGetHandler;
-import org.netdicom.core.api.handler.CMoveHandler;
 import org.netdicom.core.api.handler.CStoreHandler;
 import org.netdicom.core.api.handler.DicomEventHandler;
 import org.netdicom.data.Dataset;
 import org.netdicom.data.Tag;
 import org.netdicom.data.VR;
 
-/** C-FIND, C-GET and C-MOVE between our requestor and our acceptor over loopback. */
+/** C-FIND and C-GET between our requestor and our acceptor over loopback (C-MOVE: MoveServiceTest). */
 class QueryRetrieveServiceTest {
 
     static final String STUDY_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
@@ -58,13 +56,19 @@ class QueryRetrieveServiceTest {
     }
 
     private int start(ApplicationEntity ae, EventType type, DicomEventHandler handler) throws IOException {
+        return start(servers, ae, type, handler);
+    }
+
+    /** Starts {@code ae} on a free port with {@code handler} bound (none if null), kept in {@code servers} to close. */
+    static int start(List<AssociationServer> servers, ApplicationEntity ae, EventType type, DicomEventHandler handler)
+            throws IOException {
         AssociationServer server = ae.startServer(new InetSocketAddress("127.0.0.1", 0),
                 handler == null ? EventBindings.none() : EventBindings.of(type, handler));
         servers.add(server);
         return server.localAddress().getPort();
     }
 
-    private static ApplicationEntity qrScp() {
+    static ApplicationEntity qrScp() {
         return new ApplicationEntity("QRSCP")
                 .addSupportedContext(STUDY_FIND, EXPLICIT, IMPLICIT)
                 .addSupportedContext(RELEVANT_PATIENT, EXPLICIT)
@@ -75,7 +79,7 @@ class QueryRetrieveServiceTest {
                 .acceptRoles(CT, true, true);
     }
 
-    private static ApplicationEntity scu(String... models) {
+    static ApplicationEntity scu(String... models) {
         ApplicationEntity ae = new ApplicationEntity("QRSCU");
         for (String model : models) {
             ae.addRequestedContext(model, EXPLICIT);
@@ -83,7 +87,7 @@ class QueryRetrieveServiceTest {
         return ae;
     }
 
-    private static Dataset study(String patientId) {
+    static Dataset study(String patientId) {
         Dataset d = new Dataset();
         d.setString("QueryRetrieveLevel", "STUDY");
         d.setString("PatientID", patientId);
@@ -521,106 +525,5 @@ class QueryRetrieveServiceTest {
             assertTrue(failedUids == null || failedUids.length == 0, "no instance failed");
         }
         assertTrue(cancelled.await(5, TimeUnit.SECONDS));
-    }
-
-    // ---- C-MOVE ------------------------------------------------------------------------------------
-
-    @Test
-    void moveSendsToTheDestinationWithTheMoveOriginator() throws Exception {
-        List<String> arrived = new CopyOnWriteArrayList<>();
-        Map<String, Dataset> stored = new ConcurrentHashMap<>();
-        int destination = start(new ApplicationEntity("DEST").addSupportedContext(CT, EXPLICIT, IMPLICIT),
-                EventType.EVT_C_STORE, (CStoreHandler) e -> {
-                    arrived.add(e.association().callingAeTitle() + "->" + e.association().calledAeTitle() + " for "
-                            + e.moveOriginatorAeTitle() + "/" + e.moveOriginatorMessageId());
-                    stored.put(e.sopInstanceUid(), e.dataset());
-                    return Status.SUCCESS;
-                });
-        Archive archive = new Archive(3);
-        int port = start(qrScp(), EventType.EVT_C_MOVE, (CMoveHandler) e -> {
-            if (!e.moveDestination().equals("DEST")) {
-                return new Status(0xA801);
-            }
-            e.destination("127.0.0.1", destination);
-            return archive.retrieve(e);
-        });
-        int messageId;
-        try (Association a = scu(STUDY_MOVE).associate("127.0.0.1", port, "QRSCP")) {
-            ResponseIterator responses = a.move("DEST", study("P-1"), STUDY_MOVE);
-            messageId = responses.messageId();
-            List<DimseResponse> all = responses.stream().toList();
-            assertEquals(List.of(0xFF00, 0xFF00, 0x0000), all.stream().map(r -> r.status().code()).toList());
-            assertEquals(new SubOperations(-1, 3, 0, 0), all.get(2).subOperations());
-
-            assertEquals(0xA801, a.move("NOWHERE", study("P-1"), STUDY_MOVE).finalResponse().status().code());
-        }
-        assertEquals(archive.instances, stored);
-        String expected = "QRSCP->DEST for QRSCU/" + messageId;
-        assertEquals(List.of(expected, expected, expected), arrived);
-    }
-
-    @Test
-    void moveAnswersA801WhenTheDestinationIsNotResolvedOrNotReachable() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        int port = start(qrScp(), EventType.EVT_C_MOVE, (CMoveHandler) e -> {
-            switch (e.moveDestination()) {
-                case "GONE" -> e.destination("127.0.0.1", closedPort);
-                case "LAZY" -> {
-                    return Status.SUCCESS; // never said where LAZY is
-                }
-                default -> {
-                    // stores without saying where: each sub-operation fails
-                }
-            }
-            return new Archive(2).retrieve(e);
-        });
-        try (Association a = scu(STUDY_MOVE).associate("127.0.0.1", port, "QRSCP")) {
-            assertEquals(0xA801, a.move("LAZY", study("P-1"), STUDY_MOVE).finalResponse().status().code());
-            DimseResponse unreachable = a.move("GONE", study("P-1"), STUDY_MOVE).finalResponse();
-            assertEquals(0xA801, unreachable.status().code());
-            assertEquals(new SubOperations(-1, 0, 2, 0), unreachable.subOperations());
-            DimseResponse unresolved = a.move("NOBODY", study("P-1"), STUDY_MOVE).finalResponse();
-            assertEquals(0xA801, unresolved.status().code());
-            assertEquals(new SubOperations(-1, 0, 2, 0), unresolved.subOperations());
-        }
-    }
-
-    @Test
-    void anInstanceTheMoveAssociationCannotCarryGoesOverAnotherOneProposingIt() throws Exception {
-        // The handler's requestor proposes CT only (as when more SOP classes than 128 contexts
-        // come up): the MR instances go over a second association, the SC one is refused there
-        String mr = "1.2.840.10008.5.1.4.1.1.4";
-        String sc = "1.2.840.10008.5.1.4.1.1.7";
-        Map<String, String> arrived = new ConcurrentHashMap<>();
-        int destination = start(new ApplicationEntity("DEST").addSupportedContext(CT, EXPLICIT)
-                .addSupportedContext(mr, EXPLICIT), EventType.EVT_C_STORE, (CStoreHandler) e -> {
-                    arrived.put(e.sopInstanceUid(), e.association().callingAeTitle() + " "
-                            + e.association().remoteAddress().getPort());
-                    return Status.SUCCESS;
-                });
-        int port = start(qrScp(), EventType.EVT_C_MOVE, (CMoveHandler) e -> {
-            e.destination("127.0.0.1", destination, new ApplicationEntity("MOVER").addRequestedContext(CT, EXPLICIT));
-            e.subOperations(5);
-            for (String[] instance : new String[][] {{CT, "1.2.9.1"}, {mr, "1.2.9.2"}, {sc, "1.2.9.3"}, {mr, "1.2.9.4"},
-                    {sc, "1.2.9.5"}}) {
-                Dataset d = StorageServiceTest.ct(instance[1], 64);
-                d.setString(Tag.SOP_CLASS_UID, VR.UI, instance[0]);
-                e.store(d);
-            }
-            return Status.SUCCESS;
-        });
-        try (Association a = scu(STUDY_MOVE).associate("127.0.0.1", port, "QRSCP")) {
-            DimseResponse last = a.move("DEST", study("P-1"), STUDY_MOVE).finalResponse();
-            assertEquals(0xB000, last.status().code());
-            assertEquals(new SubOperations(-1, 3, 2, 0), last.subOperations());
-            assertArrayEquals(new String[] {"1.2.9.3", "1.2.9.5"}, last.dataSet().getStrings(FAILED_SOP_INSTANCE_UID_LIST));
-        }
-        assertEquals(java.util.Set.of("1.2.9.1", "1.2.9.2", "1.2.9.4"), arrived.keySet());
-        assertTrue(arrived.values().stream().allMatch(v -> v.startsWith("MOVER ")), arrived.toString());
-        assertNotEquals(arrived.get("1.2.9.1"), arrived.get("1.2.9.2"), "another association: another local port");
-        assertEquals(arrived.get("1.2.9.2"), arrived.get("1.2.9.4"), "kept for the next MR");
     }
 }
