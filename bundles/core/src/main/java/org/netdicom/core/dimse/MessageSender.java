@@ -49,7 +49,7 @@ public final class MessageSender {
         }
         if (dataSet.bytes() != null) {
             fragment(contextId, 0, dataSet.bytes(), true);
-        } else if (dataSet.isFile()) {
+        } else if (dataSet.isFile() && upperLayer.sendsFromDirectMemory()) {
             try (FileChannel file = dataSet.openFile()) {
                 streamFile(contextId, file);
             }

@@ -66,9 +66,6 @@ public final class UpperLayer {
     private final IoProgress io;
     private final Watchdog.Watched timeouts = this::checkTimeouts;
 
-    /** The array a value in direct memory is copied into when it cannot be written from there. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Object writeLock = new Object();
     private final List<Runnable> indications = new ArrayList<>();
@@ -393,23 +390,26 @@ public final class UpperLayer {
     }
 
     /**
+     * Whether {@link #sendData(int, int, ByteBuffer, boolean)} writes from direct memory as it is: a
+     * plain connection nobody watches the PDUs or bytes of. Else a file is best sent as a stream.
+     */
+    public boolean sendsFromDirectMemory() {
+        return streams.channelOutput != null && !user.wantsRawData() && !user.wantsDataPdus();
+    }
+
+    /**
      * As {@link #sendData(int, int, byte[], int, int, boolean)} for a value in direct memory (a
      * file's bytes read for sending), from {@code data}'s position to its limit, which it consumes:
-     * on a plain connection the PDU goes out at once in one gathered write with the PDUs buffered
-     * before it, its value never copied. Over TLS, or when someone watches PDUs, the value is
-     * copied into an array the thread keeps and sent as such, flushed if {@code flush}.
+     * the PDU goes out at once in one gathered write with the PDUs buffered before it, its value
+     * never copied. Should that not be possible any more ({@link #sendsFromDirectMemory}: someone
+     * started watching), the value is copied and sent as an array.
      */
     public void sendData(int contextId, int messageControlHeader, ByteBuffer data, boolean flush) throws IOException {
         ChannelOutput direct = streams.channelOutput;
-        if (direct == null || user.wantsRawData() || user.wantsDataPdus()) {
-            int length = data.remaining();
-            byte[] copy = SCRATCH.get();
-            if (copy.length < length) {
-                copy = new byte[length];
-                SCRATCH.set(copy);
-            }
-            data.get(copy, 0, length);
-            sendData(contextId, messageControlHeader, copy, 0, length, flush);
+        if (!sendsFromDirectMemory()) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            sendData(contextId, messageControlHeader, copy, 0, copy.length, flush);
             return;
         }
         dataRequested();
