@@ -13,7 +13,7 @@ final class DirectBlocks {
 
     /** Bytes per block: a fragment of a file's data set is at most this long. */
     static final int CAPACITY = 256 * 1024;
-    /** Blocks kept when given back (two per message being sent from a file): 4 MiB. */
+    /** Blocks kept when given back (one per message being sent from a file): 4 MiB. */
     static final int KEPT = 16;
 
     private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();

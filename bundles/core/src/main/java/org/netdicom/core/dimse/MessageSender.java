@@ -2,7 +2,6 @@ package org.netdicom.core.dimse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
@@ -51,7 +50,9 @@ public final class MessageSender {
             fragment(contextId, 0, dataSet.bytes(), true);
         } else if (dataSet.isFile() && upperLayer.sendsFromDirectMemory()) {
             try (FileChannel file = dataSet.openFile()) {
-                streamFile(contextId, file);
+                // the data set is the file's bytes as the message starts: to the end it has now
+                FileFragmentSender.send(upperLayer, contextId, file, Math.max(0, file.size() - file.position()),
+                        Math.min(chunk(UNLIMITED_STREAM_CHUNK), FileFragmentSender.maxFragment()));
             }
         } else {
             try (InputStream in = dataSet.open()) {
@@ -124,56 +125,6 @@ public final class MessageSender {
             next = swap;
             currentLength = nextLength;
         }
-    }
-
-    /**
-     * Sends a file's bytes as {@link #stream} sends a stream's, but read into direct memory and
-     * written from there ({@link UpperLayer#sendData(int, int, ByteBuffer, boolean)}): the bytes never pass
-     * through the Java heap, where reading and writing a channel each cost a copy. Fragments are
-     * at most {@link DirectBlocks#CAPACITY} bytes when the peer takes longer PDUs.
-     */
-    private void streamFile(int contextId, FileChannel file) throws IOException {
-        int chunk = Math.min(chunk(UNLIMITED_STREAM_CHUNK), DirectBlocks.CAPACITY);
-        int block = Math.max(1, READ_BLOCK / chunk) * chunk;
-        ByteBuffer current = DirectBlocks.borrow();
-        ByteBuffer next = DirectBlocks.borrow();
-        try {
-            int currentLength = read(file, current, block);
-            while (true) {
-                int nextLength = currentLength < block ? 0 : read(file, next, block);
-                boolean lastBlock = nextLength == 0;
-                if ((currentLength & 1) != 0) {
-                    current.put(currentLength++, (byte) 0); // a deflated data set: pad; room, as block is even
-                }
-                int offset = 0;
-                do {
-                    int length = Math.min(chunk, currentLength - offset);
-                    boolean last = lastBlock && offset + length == currentLength;
-                    upperLayer.sendData(contextId, last ? LAST : 0, current.duplicate().limit(offset + length)
-                            .position(offset), last);
-                    offset += length;
-                } while (offset < currentLength);
-                if (lastBlock) {
-                    return;
-                }
-                ByteBuffer swap = current;
-                current = next;
-                next = swap;
-                currentLength = nextLength;
-            }
-        } finally {
-            DirectBlocks.giveBack(current);
-            DirectBlocks.giveBack(next);
-        }
-    }
-
-    /** Reads up to {@code length} bytes into {@code block} from its start; fewer only at the end of the file. */
-    private static int read(FileChannel file, ByteBuffer block, int length) throws IOException {
-        block.clear().limit(length);
-        while (block.hasRemaining() && file.read(block) >= 0) {
-            // until the block is full or the file ends
-        }
-        return block.position();
     }
 
     /**

@@ -9,8 +9,8 @@ import java.nio.channels.GatheringByteChannel;
  * A plain TCP connection's socket channel as the Upper Layer writes it: buffered as
  * {@code BufferedOutputStream} buffers (writes of at least the buffer's size go straight to the
  * channel after what is buffered), with one more write: the buffered bytes and a block of direct
- * memory in one gathered system call, so that a P-DATA-TF PDU whose value comes from a file goes
- * out in one write and its value never through the Java heap. The buffer is a heap array, as one
+ * memory in one gathered system call, so that P-DATA-TF PDUs laid out in direct memory around a
+ * file's bytes go out in one write, their values never through the Java heap. The buffer is a heap array, as one
  * in direct memory per connection would cost every association an allocation the garbage collector
  * alone frees (the channel copies the few buffered bytes into its thread's temporary direct memory).
  * <p>
@@ -54,15 +54,10 @@ final class ChannelOutput extends OutputStream {
     }
 
     /**
-     * Writes the buffered bytes, then {@code header} and {@code data} (from its position to its
-     * limit, consumed), in as few system calls as the channel takes: one, as a rule.
+     * Writes the buffered bytes, then {@code data} (from its position to its limit, consumed), in
+     * as few system calls as the channel takes: one, as a rule.
      */
-    void writeGathered(byte[] header, ByteBuffer data) throws IOException {
-        if (header.length > buffer.length - count) {
-            flush();
-        }
-        System.arraycopy(header, 0, buffer, count, header.length);
-        count += header.length;
+    void writeAfterBuffered(ByteBuffer data) throws IOException {
         ByteBuffer buffered = ByteBuffer.wrap(buffer, 0, count);
         count = 0;
         send(new ByteBuffer[] {buffered, data});

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -390,36 +391,49 @@ public final class UpperLayer {
     }
 
     /**
-     * Whether {@link #sendData(int, int, ByteBuffer, boolean)} writes from direct memory as it is: a
-     * plain connection nobody watches the PDUs or bytes of. Else a file is best sent as a stream.
+     * Whether {@link #sendPDataTf} writes from direct memory as it is: a plain connection nobody
+     * watches the PDUs or bytes of. Else a file is best sent as a stream.
      */
     public boolean sendsFromDirectMemory() {
         return streams.channelOutput != null && !user.wantsRawData() && !user.wantsDataPdus();
     }
 
     /**
-     * As {@link #sendData(int, int, byte[], int, int, boolean)} for a value in direct memory (a
-     * file's bytes read for sending), from {@code data}'s position to its limit, which it consumes:
-     * the PDU goes out at once in one gathered write with the PDUs buffered before it, its value
-     * never copied. Should that not be possible any more ({@link #sendsFromDirectMemory}: someone
-     * started watching), the value is copied and sent as an array.
+     * Sends {@code pdus}, from its position to its limit (consumed): {@code count} whole P-DATA-TF
+     * PDUs of one PDV each that the caller laid out in direct memory, header
+     * ({@link PduEncoder#putPDataTfHeader}) and value, in one gathered write with the PDUs buffered
+     * before them, the values never copied. Should that not be possible any more
+     * ({@link #sendsFromDirectMemory}: someone started watching), each PDU's value is copied and
+     * sent as an array.
      */
-    public void sendData(int contextId, int messageControlHeader, ByteBuffer data, boolean flush) throws IOException {
+    public void sendPDataTf(ByteBuffer pdus, int count) throws IOException {
         ChannelOutput direct = streams.channelOutput;
         if (!sendsFromDirectMemory()) {
-            byte[] copy = new byte[data.remaining()];
-            data.get(copy);
-            sendData(contextId, messageControlHeader, copy, 0, copy.length, flush);
+            sendEachAsArray(pdus);
             return;
         }
-        dataRequested();
+        for (int i = 0; i < count; i++) {
+            dataRequested();
+        }
         synchronized (writeLock) {
             io.writeStarted();
             try {
-                direct.writeGathered(PduEncoder.pDataTfHeader(contextId, messageControlHeader, data.remaining()), data);
+                direct.writeAfterBuffered(pdus);
             } finally {
                 io.writeEnded();
             }
+        }
+    }
+
+    private void sendEachAsArray(ByteBuffer pdus) throws IOException {
+        pdus.order(ByteOrder.BIG_ENDIAN); // as the PDUs' length fields
+        while (pdus.hasRemaining()) {
+            int at = pdus.position();
+            int length = pdus.getInt(at + 6) - 2; // the PDV item's length, less context ID and control header
+            int controlHeader = pdus.get(at + 11);
+            byte[] value = new byte[length];
+            pdus.get(at + PduEncoder.PDATA_HEADERS, value).position(at + PduEncoder.PDATA_HEADERS + length);
+            sendData(pdus.get(at + 10) & 0xFF, controlHeader, value, 0, length, (controlHeader & 0x02) != 0);
         }
     }
 

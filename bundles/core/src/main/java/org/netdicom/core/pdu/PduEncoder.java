@@ -2,6 +2,7 @@ package org.netdicom.core.pdu;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ import java.util.Objects;
 public final class PduEncoder {
 
     /** PDU header (6) plus PDV item header (4-byte length, context id, control header). */
-    private static final int PDATA_HEADERS = 12;
+    /** Bytes in front of a P-DATA-TF PDU's single PDV: PDU header (6), item length (4), context ID, control header. */
+    public static final int PDATA_HEADERS = 12;
 
     /** The PDU as bytes, header included. */
     public byte[] encode(Pdu pdu) {
@@ -98,6 +100,15 @@ public final class PduEncoder {
         putU32(header, 2, len + 6L);
         pdvHeader(header, 6, contextId, controlHeader, len);
         return header;
+    }
+
+    /**
+     * Puts {@link #pDataTfHeader}'s 12 bytes into {@code buffer} at {@code index}, its position
+     * left alone: the header of a PDU laid out in place, its value after it.
+     */
+    public static void putPDataTfHeader(ByteBuffer buffer, int index, int contextId, int controlHeader, int len) {
+        byte[] header = pDataTfHeader(contextId, controlHeader, len);
+        buffer.put(index, header, 0, header.length);
     }
 
     private static byte[] encodePDataTf(PDataTf p) {
