@@ -43,7 +43,7 @@ final class ChannelOutput extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         if (len >= buffer.length) {
             flush();
-            send(new ByteBuffer[] {ByteBuffer.wrap(b, off, len)});
+            send(ByteBuffer.wrap(b, off, len), null);
             return;
         }
         if (len > buffer.length - count) {
@@ -58,9 +58,13 @@ final class ChannelOutput extends OutputStream {
      * as few system calls as the channel takes: one, as a rule.
      */
     void writeAfterBuffered(ByteBuffer data) throws IOException {
+        if (count == 0) { // as a rule, but for a message's first PDU: the channel's plainest write
+            send(data, null);
+            return;
+        }
         ByteBuffer buffered = ByteBuffer.wrap(buffer, 0, count);
         count = 0;
-        send(new ByteBuffer[] {buffered, data});
+        send(null, new ByteBuffer[] {buffered, data});
     }
 
     @Override
@@ -68,15 +72,22 @@ final class ChannelOutput extends OutputStream {
         if (count > 0) {
             ByteBuffer buffered = ByteBuffer.wrap(buffer, 0, count);
             count = 0;
-            send(new ByteBuffer[] {buffered});
+            send(buffered, null);
         }
     }
 
-    private void send(ByteBuffer[] bytes) throws IOException {
+    /** Writes all of {@code single}, or else all of {@code gathered} (in order: the first and the last tell). */
+    private void send(ByteBuffer single, ByteBuffer[] gathered) throws IOException {
         boolean interrupted = Thread.interrupted();
         try {
-            while (bytes[0].hasRemaining() || bytes[bytes.length - 1].hasRemaining()) {
-                channel.write(bytes); // buffers are written in order: the first and the last tell
+            if (single != null) {
+                while (single.hasRemaining()) {
+                    channel.write(single);
+                }
+            } else {
+                while (gathered[0].hasRemaining() || gathered[gathered.length - 1].hasRemaining()) {
+                    channel.write(gathered);
+                }
             }
         } finally {
             if (interrupted) {

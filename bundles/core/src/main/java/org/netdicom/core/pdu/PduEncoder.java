@@ -3,6 +3,7 @@ package org.netdicom.core.pdu;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
 
@@ -107,8 +108,11 @@ public final class PduEncoder {
      * left alone: the header of a PDU laid out in place, its value after it.
      */
     public static void putPDataTfHeader(ByteBuffer buffer, int index, int contextId, int controlHeader, int len) {
-        byte[] header = pDataTfHeader(contextId, controlHeader, len);
-        buffer.put(index, header, 0, header.length);
+        ByteBuffer bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN ? buffer : buffer.duplicate();
+        bigEndian.putShort(index, (short) (Pdu.P_DATA_TF << 8)); // PDU type, reserved
+        bigEndian.putInt(index + 2, len + 6);
+        bigEndian.putInt(index + 6, len + 2); // the PDV item's length
+        bigEndian.putShort(index + 10, (short) (contextId << 8 | controlHeader));
     }
 
     private static byte[] encodePDataTf(PDataTf p) {

@@ -220,6 +220,13 @@ class ChannelInputTest {
             out.write(pDataTf(5, 0), 0, 12);
             out.writeAfterBuffered(ByteBuffer.allocateDirect(0));
             assertEquals(0, ((PDataTf) reader.read(true)).values().get(0).length(), "an empty value still goes");
+
+            byte[] third = pDataTf(3, 200);
+            ByteBuffer whole = ByteBuffer.allocateDirect(third.length).put(third).flip();
+            Thread.currentThread().interrupt();
+            out.writeAfterBuffered(whole); // nothing buffered: a plain write
+            assertTrue(Thread.interrupted(), "given back after a plain write of direct memory");
+            new Lent(((PDataTf) reader.read(true)).values().get(0).data(), 3).check();
             assertTrue(pipe.source().isOpen() && pipe.sink().isOpen());
         } finally {
             Thread.interrupted();

@@ -178,6 +178,22 @@ class PduVectorsTest {
     }
 
     @Test
+    void aPDataTfHeaderPutInPlaceIsTheHeaderOfAOnePdvPdu() {
+        // PS3.8 9.3.5: type 04, reserved, PDU length (the PDV item and 4), then the item: its length
+        // (value and 2), context ID, message control header
+        byte[] expected = ByteVector.of("04 00 00000106 00000102 07 02");
+        assertArrayEquals(expected, PduEncoder.pDataTfHeader(7, 2, 256));
+        for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocate(40), ByteBuffer.allocateDirect(40),
+                ByteBuffer.allocateDirect(40).order(java.nio.ByteOrder.LITTLE_ENDIAN)}) {
+            PduEncoder.putPDataTfHeader(buffer, 20, 7, 2, 256);
+            byte[] put = new byte[12];
+            buffer.get(20, put);
+            assertArrayEquals(expected, put, buffer.toString());
+            assertEquals(0, buffer.position(), "its position left alone");
+        }
+    }
+
+    @Test
     void encodesAndDecodesReleaseRqAndRp() throws Exception {
         assertArrayEquals(A_RELEASE_RQ, encoder.encode(new AReleaseRq()));
         assertArrayEquals(A_RELEASE_RP, encoder.encode(new AReleaseRp()));
