@@ -409,6 +409,11 @@ abstract class AbstractAssociation implements DulUser, Association {
         incoming.releaseInPlaceData();
     }
 
+    @Override
+    public final void readerWaiting() {
+        incoming.writeKeptFragments();
+    }
+
     /** The accepted presentation context of this ID, or null. */
     final PresentationContext acceptedContext(int id) {
         for (PresentationContext context : accepted) {

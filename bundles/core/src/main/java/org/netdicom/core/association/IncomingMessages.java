@@ -75,6 +75,11 @@ final class IncomingMessages {
         assembler.releaseInPlaceData();
     }
 
+    /** The reader waits for the peer: data set fragments kept in its buffer are written now. */
+    void writeKeptFragments() {
+        assembler.writeKeptFragments();
+    }
+
     /** Whether the peer's next bytes are likely microseconds away (a data set or a series of C-STOREs). */
     boolean expectsDataSoon() {
         return assembler.isInStoreStream();

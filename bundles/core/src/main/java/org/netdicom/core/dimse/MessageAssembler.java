@@ -180,6 +180,15 @@ public final class MessageAssembler {
         for (Pending p = taking; p != null; p = p.outer) { // PDUs whose later values wait for a handler
             p.copyRest();
         }
+        writeKeptFragments();
+    }
+
+    /**
+     * Writes the fragments of the data set in progress that it kept in place, now rather than at
+     * the buffer's reuse or the data set's end (where they delay the response): the reader waits
+     * for the peer meanwhile. A failure to write them is the data set's, as in {@link #accept}.
+     */
+    public void writeKeptFragments() {
         if (dataSet != null && dataSetFailure == null) {
             try {
                 dataSet.releaseInPlaceData();

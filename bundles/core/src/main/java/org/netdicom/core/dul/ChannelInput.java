@@ -41,6 +41,7 @@ final class ChannelInput implements PduSource {
     private final ReadableByteChannel channel;
     private final ReadWait wait;
     private final Runnable beforeReuse;
+    private final Runnable whileWaiting;
     /** The longest body a header read makes room for. */
     private final int maxBody;
     private final int grownCapacity;
@@ -51,14 +52,22 @@ final class ChannelInput implements PduSource {
     /** Whether bodies were lent since the buffer was last reused. */
     private boolean lent;
 
+    /** As below, with nothing to do before a read that may wait. */
+    ChannelInput(ReadableByteChannel channel, ReadWait wait, long maxBodyLength, Runnable beforeReuse) {
+        this(channel, wait, maxBodyLength, beforeReuse, () -> { });
+    }
+
     /**
      * @param maxBodyLength the longest P-DATA-TF body this side accepts, 0 for no limit
      * @param beforeReuse   runs before bytes lent in place are overwritten, on the reading thread
+     * @param whileWaiting  runs before a read that may have to wait, the socket emptied by the last
      */
-    ChannelInput(ReadableByteChannel channel, ReadWait wait, long maxBodyLength, Runnable beforeReuse) {
+    ChannelInput(ReadableByteChannel channel, ReadWait wait, long maxBodyLength, Runnable beforeReuse,
+            Runnable whileWaiting) {
         this.channel = channel;
         this.wait = wait;
         this.beforeReuse = beforeReuse;
+        this.whileWaiting = whileWaiting;
         this.maxBody = (int) (maxBodyLength == 0 ? MAX_IN_PLACE : Math.min(maxBodyLength, MAX_IN_PLACE));
         int oneBody = maxBody + 2 * Pdu.HEADER_LENGTH;
         this.grownCapacity = Math.max(oneBody,
@@ -138,6 +147,9 @@ final class ChannelInput implements PduSource {
         // socket stream never did): the status is put aside for the read (see ChannelOutput).
         boolean interrupted = Thread.interrupted();
         try {
+            if (wait.isDrained()) {
+                whileWaiting.run();
+            }
             wait.beforeRead();
             n = channel.read(buffer);
         } finally {

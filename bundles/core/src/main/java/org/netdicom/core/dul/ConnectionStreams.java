@@ -47,7 +47,8 @@ final class ConnectionStreams {
         SocketChannel channel = socket.getChannel();
         if (channel != null && !(socket instanceof SSLSocket)) {
             ReadWait wait = new ReadWait(socket.getInputStream(), ReadSpin.shared(), user::expectsDataSoon);
-            channelInput = new ChannelInput(channel, wait, maxReceivePduLength, user::releaseInPlaceData);
+            channelInput = new ChannelInput(channel, wait, maxReceivePduLength, user::releaseInPlaceData,
+                    user::readerWaiting);
             reader = new PduReader(channelInput, maxReceivePduLength, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
             channelOutput = new ChannelOutput(channel, OUT_BUFFER);
             out = channelOutput;

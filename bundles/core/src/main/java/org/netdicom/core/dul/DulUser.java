@@ -73,6 +73,14 @@ public interface DulUser {
     default void releaseInPlaceData() {
     }
 
+    /**
+     * The reader emptied the socket and may now wait for the peer's next bytes: a moment to write
+     * fragments kept in place that would otherwise wait for the buffer's reuse or the data set's
+     * end, where they delay the response. Called by the reading thread.
+     */
+    default void readerWaiting() {
+    }
+
     /** Whether {@link #rawDataReceived}/{@link #rawDataSent} should be called; asked per PDU. */
     default boolean wantsRawData() {
         return false;

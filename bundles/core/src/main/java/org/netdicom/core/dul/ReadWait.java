@@ -85,6 +85,11 @@ final class ReadWait {
         }
     }
 
+    /** Whether the last read emptied the socket: the next may have to wait for the peer. */
+    boolean isDrained() {
+        return drained;
+    }
+
     /** After a read that returned {@code n} of the {@code asked} bytes. */
     void afterRead(int n, int asked) {
         drained = n < asked;

@@ -105,6 +105,34 @@ class MessageAssemblerTest {
         received.close();
     }
 
+    @Test
+    void fragmentsKeptInPlaceAreWrittenWhenTheReaderWaitsBeforeTheDataSetEnds() throws Exception {
+        MessageAssembler spooling = new MessageAssembler(messages::add,
+                (contextId, command) -> new IncomingDataSet(spool, 0, Long.MAX_VALUE, IncomingDataSet.Prefix.NONE));
+        spooling.accept(new PDataTf(PresentationDataValue.of(1, COMMAND | LAST, command(CommandField.C_STORE_RQ, 0x0000))));
+        ByteBuffer readerBuffer = ByteBuffer.allocateDirect(1000);
+        readerBuffer.put(new byte[1000]).flip();
+        for (int i = 0; i < 1000; i++) {
+            readerBuffer.put(i, (byte) 1);
+        }
+        spooling.accept(new PDataTf(PresentationDataValue.ofSlice(1, 0, readerBuffer, 0, 1000)));
+        spooling.writeKeptFragments(); // the socket is empty: the reader waits for the peer
+
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(spool)) {
+            assertEquals(List.of(1000L), files.map(f -> f.toFile().length()).toList(), "on disk before the end");
+        }
+        for (int i = 0; i < 1000; i++) {
+            readerBuffer.put(i, (byte) 2); // the buffer holds the next PDU now: the first is not read from it again
+        }
+        spooling.accept(new PDataTf(PresentationDataValue.ofSlice(1, LAST, readerBuffer, 0, 1000)));
+        byte[] expected = new byte[2000];
+        java.util.Arrays.fill(expected, 0, 1000, (byte) 1);
+        java.util.Arrays.fill(expected, 1000, 2000, (byte) 2);
+        ReceivedDataSet received = messages.get(0).dataSet();
+        assertArrayEquals(expected, java.nio.file.Files.readAllBytes(received.file()));
+        received.close();
+    }
+
     private static byte[] command(int field, int dataSetType) {
         return new CommandSet().put(CommandTag.COMMAND_FIELD, field).put(CommandTag.MESSAGE_ID, 1)
                 .put(CommandTag.COMMAND_DATA_SET_TYPE, dataSetType).encode();

@@ -25,6 +25,7 @@ class ChannelInputTest {
         private final Random random = new Random(7);
         private final int maxPiece;
         final List<Integer> asked = new ArrayList<>();
+        final List<Integer> got = new ArrayList<>();
 
         ChoppyChannel(byte[] bytes, int maxPiece) {
             this.bytes = ByteBuffer.wrap(bytes);
@@ -40,6 +41,7 @@ class ChannelInputTest {
             int n = Math.min(dst.remaining(), Math.min(bytes.remaining(), 1 + random.nextInt(maxPiece)));
             dst.put(bytes.slice(bytes.position(), n));
             bytes.position(bytes.position() + n);
+            got.add(n);
             return n;
         }
 
@@ -136,6 +138,44 @@ class ChannelInputTest {
         // one read per PDU: none of them asks for more than a body and two headers
         assertTrue(channel.asked.size() <= pdus.size() + 2, channel.asked.toString());
         assertTrue(channel.asked.stream().allMatch(n -> n <= 16_384 + 2 * Pdu.HEADER_LENGTH), channel.asked.toString());
+    }
+
+    @Test
+    void beforeAReadThatMayWaitItRunsTheWaitingTaskAndOnlyThen() throws Exception {
+        List<byte[]> pdus = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            pdus.add(pDataTf(i, 16_378));
+        }
+        // all waiting: every read takes what it asks for, and none may wait
+        ChoppyChannel full = new ChoppyChannel(concat(pdus), Integer.MAX_VALUE); // pieces of any size: whole
+        int[] waits = {0};
+        PduReader reader = new PduReader(new ChannelInput(full, noSpin(), 16_384, () -> { }, () -> waits[0]++), 16_384,
+                PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        for (int i = 0; i < pdus.size(); i++) {
+            reader.read(true);
+        }
+        assertEquals(1, waits[0], "once, before the first read (nothing read yet): " + full.asked);
+
+        // in pieces: each read that got less than it asked for is followed by a wait, lent bodies intact
+        ChoppyChannel pieces = new ChoppyChannel(concat(pdus), 3000);
+        List<Lent> held = new ArrayList<>();
+        List<Integer> heldAtWait = new ArrayList<>();
+        waits[0] = 0;
+        reader = new PduReader(new ChannelInput(pieces, noSpin(), 16_384, held::clear, () -> {
+            held.forEach(Lent::check);
+            heldAtWait.add(held.size());
+            waits[0]++;
+        }), 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
+        for (int i = 0; i < pdus.size(); i++) {
+            held.add(new Lent(((PDataTf) reader.read(true)).values().get(0).data(), i));
+        }
+        int afterShortReads = 1; // the first read: nothing was read before it
+        for (int i = 1; i < pieces.asked.size(); i++) {
+            afterShortReads += pieces.got.get(i - 1) < pieces.asked.get(i - 1) ? 1 : 0;
+        }
+        assertTrue(afterShortReads > pdus.size(), "the pieces were short: " + afterShortReads);
+        assertEquals(afterShortReads, waits[0], "a wait before every read that followed a short one");
+        assertTrue(heldAtWait.stream().anyMatch(n -> n > 0), "it runs while bodies are lent: " + heldAtWait);
     }
 
     @Test
