@@ -25,7 +25,8 @@ final class DirectBlocks {
     static ByteBuffer borrow() {
         ByteBuffer block = POOL.poll();
         if (block == null) {
-            return ByteBuffer.allocateDirect(CAPACITY);
+            // on a 64-byte boundary (malloc gives 16): where a file's bytes are read to matters
+            return ByteBuffer.allocateDirect(CAPACITY + 64).alignedSlice(64).limit(CAPACITY).slice();
         }
         POOLED.decrementAndGet();
         return block.clear();

@@ -143,11 +143,11 @@ class FileFragmentSenderTest {
 
     @ParameterizedTest(name = "{0} bytes in fragments of {1}, channel {2}, watched {3}")
     @CsvSource({
-        "300000, 16378, true, false",   // 16 KiB PDUs: 4 a block, the last block part full
+        "300000, 16378, true, false",   // 16 KiB PDUs: 3 a block, the last block part full
         "256000, 1000, true, false",    // 64 PDUs a block: the data set ends on a block's end
         "25600, 100, true, false",      // as many PDUs as a block takes at most (128), twice
         "255999, 1000, true, false",    // odd: a trailing 0x00
-        "700001, 262132, true, false",  // the largest fragment, one PDU a block
+        "700001, 262016, true, false",  // the largest fragment (maxFragment), one PDU a block
         "0, 16378, true, false",        // an empty data set: one empty last PDV
         "300000, 16378, false, false",  // a socket without a channel: each PDU as an array
         "255999, 1000, true, true"})    // someone watches the PDUs: each as an array, the same PDVs
@@ -175,6 +175,11 @@ class FileFragmentSenderTest {
             int lastLength = length - (count - 1) * fragment;
             assertEquals((lastLength + (lastLength & 1)) + " last", pdvs.get(count - 1));
         }
+    }
+
+    @Test
+    void theLargestFragmentFitsABlock() {
+        assertEquals(262_016, FileFragmentSender.maxFragment(), "the cases above use it");
     }
 
     @Test
