@@ -8,7 +8,8 @@
 # ROUNDS runs; ratios are the median of the rounds' own ratios, which cancels the machine's drift):
 #   DCMTK storescu -> DCMTK storescp    (the baseline)
 #   DCMTK storescu -> netdicom SCP      (our SCP; ratio to the baseline)
-#   netdicom SCU   -> DCMTK storescp    (our SCU; ratio to the baseline)
+#   netdicom SCU   -> DCMTK storescp    (our SCU: the engine's Association.store in a running JVM,
+#                                        then in a fresh JVM as the command-line tool starts one)
 # and, for (a), our SCP with spoolStoreDataSets(false): data sets up to 1 MiB kept in memory and
 # written when stored (the default spools every C-STORE data set as it arrives, so that storing
 # it is a rename; all of (b) is spooled either way).
@@ -184,8 +185,8 @@ for set in small large; do
   if [[ $set == small ]]; then
     row "  same, data sets kept in memory" "$set" "${z[*]}" "${b[*]}" SCP
   fi
-  row "netdicom SCU   -> DCMTK storescp" "$set" "${u[*]}" "${b[*]}" SCU  # fresh JVM
-  row "  same, warm (long-running JVM)" "$set" "${w[*]}" "${b[*]}" SCU
+  row "netdicom SCU   -> DCMTK storescp" "$set" "${w[*]}" "${b[*]}" SCU  # the engine, in a running JVM
+  row "  same, fresh command-line JVM" "$set" "${u[*]}" "${b[*]}" SCU
   if [[ $set == large ]]; then
     echo "   SCP memory after:  netdicom $(memory "$OUR_PID")| storescp $(memory "$DCMTK_PID")"
   fi

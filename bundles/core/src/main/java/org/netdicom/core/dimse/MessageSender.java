@@ -10,8 +10,8 @@ import org.netdicom.core.dul.UpperLayer;
 /**
  * Sends DIMSE messages as P-DATA-TF PDUs of one PDV each, command first, then the data set, each
  * fragment as large as the peer's maximum PDU length allows (PS3.8 9.3.5 and Annex E). A streamed
- * data set is read one fragment ahead, so that the last fragment is known when it is sent, and
- * never held whole.
+ * data set is read one fragment ahead, so that the last fragment is known when it is sent; a
+ * file's goes through {@link FileFragmentSender}. Neither is ever held whole.
  * <p>
  * Every fragment has an even length: DCMTK aborts the association on an odd one (citing PS3.7
  * Annex F of 2000: message fragments hold whole 16-bit words). An uncompressed data set is of even
