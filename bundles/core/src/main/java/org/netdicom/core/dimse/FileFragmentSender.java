@@ -56,7 +56,9 @@ final class FileFragmentSender {
             throws IOException {
         long remaining = length;
         int stride = (HEADER + fragment + ALIGN - 1) & -ALIGN;
-        int perBlock = Math.max(1, Math.min(MAX_PDUS_PER_BLOCK, READ_BLOCK / stride));
+        // READ_BLOCK rounded up to whole fragments (four of DCMTK's 16 KiB), as many as the block holds
+        int perBlock = Math.max(1, Math.min(MAX_PDUS_PER_BLOCK,
+                Math.min((READ_BLOCK + stride - 1) / stride, (DirectBlocks.CAPACITY - ALIGN) / stride)));
         ByteBuffer block = DirectBlocks.borrow();
         ByteBuffer[] values = new ByteBuffer[perBlock];
         try {

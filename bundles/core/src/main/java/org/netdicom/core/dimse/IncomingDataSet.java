@@ -162,7 +162,10 @@ public final class IncomingDataSet {
         }
     }
 
-    /** Writes the fragments kept in place: the buffer they lie in is about to be reused. */
+    /**
+     * Writes the fragments kept in place: the buffer they lie in is about to be reused, or its
+     * reader waits for the peer.
+     */
     public void releaseInPlaceData() throws IOException {
         writeGathered();
     }

@@ -195,6 +195,9 @@ public final class MessageAssembler {
             } catch (IOException e) {
                 dataSet.discard();
                 dataSetFailure = e;
+            } catch (RuntimeException e) { // the reader must go on: its thread runs this before reads
+                dataSet.discard();
+                dataSetFailure = new IOException("writing the data set's fragments failed: " + e, e);
             }
         }
     }

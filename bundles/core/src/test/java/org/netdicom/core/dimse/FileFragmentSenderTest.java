@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -143,7 +146,8 @@ class FileFragmentSenderTest {
 
     @ParameterizedTest(name = "{0} bytes in fragments of {1}, channel {2}, watched {3}")
     @CsvSource({
-        "300000, 16378, true, false",   // 16 KiB PDUs: 3 a block, the last block part full
+        "300000, 16378, true, false",   // 16 KiB PDUs: 4 a block, the last block part full
+        "1001, 2, true, false",         // the shortest fragments: 128 a block, headers 52 bytes into a 64-byte line
         "256000, 1000, true, false",    // 64 PDUs a block: the data set ends on a block's end
         "25600, 100, true, false",      // as many PDUs as a block takes at most (128), twice
         "255999, 1000, true, false",    // odd: a trailing 0x00
@@ -158,22 +162,29 @@ class FileFragmentSenderTest {
         Path file = Files.write(dir.resolve("f"), content);
         try (Link link = new Link(channel, watched); FileChannel in = FileChannel.open(file)) {
             in.position(77);
-            FileFragmentSender.send(link.layer, 3, in, length, fragment);
             List<String> pdvs = new ArrayList<>();
-            byte[] received = link.peerReadsDataSet(pdvs);
+            // the peer reads while we send: socket buffers need not hold the whole data set
+            ExecutorService peer = Executors.newSingleThreadExecutor();
+            try {
+                Future<byte[]> reading = peer.submit(() -> link.peerReadsDataSet(pdvs));
+                FileFragmentSender.send(link.layer, 3, in, length, fragment);
+                byte[] received = reading.get(10, TimeUnit.SECONDS);
 
-            byte[] expected = java.util.Arrays.copyOfRange(content, 77, 77 + length + (length & 1));
-            if ((length & 1) != 0) {
-                expected[length] = 0;
+                byte[] expected = java.util.Arrays.copyOfRange(content, 77, 77 + length + (length & 1));
+                if ((length & 1) != 0) {
+                    expected[length] = 0;
+                }
+                assertArrayEquals(expected, received);
+                int count = Math.max(1, (length + fragment - 1) / fragment);
+                assertEquals(count, pdvs.size(), pdvs.toString());
+                for (int i = 0; i < count - 1; i++) {
+                    assertEquals(String.valueOf(fragment), pdvs.get(i), "fragment " + i + " of " + pdvs);
+                }
+                int lastLength = length - (count - 1) * fragment;
+                assertEquals((lastLength + (lastLength & 1)) + " last", pdvs.get(count - 1));
+            } finally {
+                peer.shutdownNow();
             }
-            assertArrayEquals(expected, received);
-            int count = Math.max(1, (length + fragment - 1) / fragment);
-            assertEquals(count, pdvs.size(), pdvs.toString());
-            for (int i = 0; i < count - 1; i++) {
-                assertEquals(String.valueOf(fragment), pdvs.get(i), "fragment " + i + " of " + pdvs);
-            }
-            int lastLength = length - (count - 1) * fragment;
-            assertEquals((lastLength + (lastLength & 1)) + " last", pdvs.get(count - 1));
         }
     }
 
