@@ -9,10 +9,11 @@ import java.nio.channels.GatheringByteChannel;
  * A plain TCP connection's socket channel as the Upper Layer writes it: buffered as
  * {@code BufferedOutputStream} buffers (writes of at least the buffer's size go straight to the
  * channel after what is buffered), with one more write: the buffered bytes and a block of direct
- * memory in one gathered system call, so that P-DATA-TF PDUs laid out in direct memory around a
- * file's bytes go out in one write, their values never through the Java heap. The buffer is a heap array, as one
- * in direct memory per connection would cost every association an allocation the garbage collector
- * alone frees (the channel copies the few buffered bytes into its thread's temporary direct memory).
+ * memory in one gathered system call, so that a P-DATA-TF PDU laid out in direct memory around a
+ * file's bytes goes out in one write, its value never through the Java heap. The buffer is a heap
+ * array, as one in direct memory per connection would cost every association an allocation the
+ * garbage collector alone frees (the channel copies the few buffered bytes into its thread's
+ * temporary direct memory).
  * <p>
  * The thread's interrupt status is put aside for each write: a channel closes itself when a
  * thread with that status does I/O on it, where a socket stream never did. A handler that leaves
