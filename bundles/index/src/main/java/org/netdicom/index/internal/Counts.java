@@ -39,23 +39,28 @@ final class Counts {
 
     /**
      * Recounts the given rows (any may be null; a missing parent is looked up) from the bottom up
-     * and deletes those left without instances.
+     * and deletes those left without instances. Each row is locked before it is counted: the count
+     * is a subquery, which sees the rows committed when its statement began, so a row another
+     * transaction still held (storing an instance into that series) would otherwise get a count
+     * without that instance once the other committed. A lock taken bottom-up here and top-down by a
+     * store can deadlock; the database then fails one transaction, which is run again.
      */
     static void recountAndPrune(Connection c, Long seriesPk, Long studyPk, Long patientPk) throws SQLException {
         if (seriesPk != null) {
-            Long parent = parent(c, "SELECT study_fk FROM dicom_series WHERE pk = ?", seriesPk);
+            Long parent = parent(c, "SELECT study_fk FROM dicom_series WHERE pk = ? FOR UPDATE", seriesPk);
             recountSeries(c, seriesPk);
             IndexWriter.update(c, "DELETE FROM dicom_series WHERE pk = ? AND num_instances = 0", seriesPk);
             studyPk = studyPk != null ? studyPk : parent;
         }
         if (studyPk != null) {
-            Long parent = parent(c, "SELECT patient_fk FROM dicom_study WHERE pk = ?", studyPk);
+            Long parent = parent(c, "SELECT patient_fk FROM dicom_study WHERE pk = ? FOR UPDATE", studyPk);
             recountStudy(c, studyPk);
             IndexWriter.update(c, "DELETE FROM dicom_study WHERE pk = ? AND num_series = 0", studyPk);
             refreshDerived(c, studyPk);
             patientPk = patientPk != null ? patientPk : parent;
         }
         if (patientPk != null) {
+            lock(c, "SELECT pk FROM dicom_patient WHERE pk = ? FOR UPDATE", patientPk);
             recountPatient(c, patientPk);
             IndexWriter.update(c, "DELETE FROM dicom_patient WHERE pk = ? AND num_studies = 0", patientPk);
         }

@@ -173,6 +173,81 @@ class PostgresIndexTest {
         }
     }
 
+    /**
+     * A correction moves an instance out of a series while another transaction, not yet committed,
+     * stores one into it: the old series' count must include the other's instance once both are
+     * done. The other transaction is played in SQL, so that it can be held open while the
+     * correction waits for its row.
+     */
+    @Test
+    void aCorrectionRecountsTheSeriesItLeftWithWhatAnotherTransactionStoredMeanwhile() throws Exception {
+        try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
+             JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "");
+             java.sql.Connection other = java.sql.DriverManager.getConnection(server.url(), server.user(), "");
+             java.sql.Connection watcher = java.sql.DriverManager.getConnection(server.url(), server.user(), "")) {
+            nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 1, "CT")));
+            nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 2, "CT")));
+
+            other.setAutoCommit(false); // stores 8.8.1.9 into series 8.8.1 as the index does, and waits
+            long series;
+            try (java.sql.Statement s = other.createStatement();
+                 java.sql.ResultSet r = s.executeQuery("SELECT pk FROM dicom_series WHERE series_uid = '8.8.1'")) {
+                assertTrue(r.next());
+                series = r.getLong(1);
+            }
+            try (java.sql.Statement s = other.createStatement()) {
+                s.executeUpdate("INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, "
+                        + "transfer_syntax, received) VALUES (" + series + ", '8.8.1.9', '1.2', 'P8/8.8.1.9.dcm', 1, "
+                        + "'1.2.840.10008.1.2', now())");
+                s.executeUpdate("UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = " + series);
+            }
+
+            Dataset corrected = instance("P8", "Moe^Ved", "8.8", 2, 1, "CT");
+            corrected.setString(org.netdicom.data.Tag.SOP_INSTANCE_UID, org.netdicom.data.VR.UI, "8.8.1.1");
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> correction = pool.submit(() -> {
+                    nodeB.put(stored(corrected)); // 8.8.1.1 into series 8.8.2
+                    return null;
+                });
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                while (!waitsForALock(watcher)) { // the correction reached the row the other holds
+                    assertTrue(System.nanoTime() < deadline, "the correction never waited for the series row");
+                    assertFalse(correction.isDone(), "the correction did not wait for the series row");
+                    Thread.onSpinWait();
+                }
+                other.commit();
+                correction.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertEquals("2", instancesOfSeries(nodeA, "8.8.1"), "8.8.1.2 and the other's 8.8.1.9");
+            assertEquals("1", instancesOfSeries(nodeA, "8.8.2"), "8.8.1.1, moved");
+            for (String uid : List.of("8.8.1.1", "8.8.1.2", "8.8.1.9")) {
+                assertTrue(nodeA.remove(uid), uid); // the other tests count the database's rows
+            }
+        }
+    }
+
+    private static boolean waitsForALock(java.sql.Connection watcher) throws java.sql.SQLException {
+        try (java.sql.Statement s = watcher.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+            r.next();
+            return r.getInt(1) > 0;
+        }
+    }
+
+    private static String instancesOfSeries(JdbcIndex index, String seriesUid) throws Exception {
+        Dataset keys = new Dataset();
+        keys.setString("SeriesInstanceUID", seriesUid);
+        keys.setString("NumberOfSeriesRelatedInstances", "");
+        List<Dataset> found = new ArrayList<>();
+        index.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.SERIES, keys), found::add);
+        assertEquals(1, found.size());
+        return found.get(0).getString("NumberOfSeriesRelatedInstances");
+    }
+
     private static String seriesCount(JdbcIndex index, String seriesUid) throws Exception {
         Dataset keys = new Dataset();
         keys.setString("SeriesInstanceUID", seriesUid);
