@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.netdicom.data.Dataset;
@@ -46,7 +47,7 @@ final class IndexWriter {
         byte[] instanceBlob = DatasetBlob.encode(parts.instance());
         long knownSeries = sopClass == null ? -1
                 : shortcut.seriesPk(patientId, patientBlob, studyUid, studyBlob, sopClass, seriesUid, seriesBlob);
-        if (knownSeries >= 0 && putIntoKnownSeries(instance, knownSeries, instanceBlob)) {
+        if (knownSeries >= 0 && putIntoKnownSeries(instance, knownSeries, sopClass, instanceBlob)) {
             shortcut.took();
             return;
         }
@@ -70,14 +71,17 @@ final class IndexWriter {
     /**
      * The shortcut ({@link SeriesShortcut}): counts the instance into the series row it names (its
      * lock taken first, as the full path has it before it inserts) and inserts the instance's row.
-     * False, with nothing changed, when the row is gone or the instance is indexed already (its
-     * unique key): then the full path does it.
+     * False, with nothing changed, when the row is gone, its study no longer lists the instance's
+     * SOP class (another node removed the class's last instance: the thread's entry knew the study
+     * before), or the instance is indexed already (its unique key): then the full path does it.
      */
-    private boolean putIntoKnownSeries(StoredInstance instance, long seriesPk, byte[] instanceBlob) {
+    private boolean putIntoKnownSeries(StoredInstance instance, long seriesPk, String sopClass, byte[] instanceBlob) {
         String sopUid = instance.sopInstanceUid().strip();
         try {
             return transactions.runOnce("indexing " + sopUid, c -> {
-                if (update(c, "UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = ?", seriesPk) != 1) {
+                if (update(c, "UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = ? AND EXISTS "
+                        + "(SELECT 1 FROM dicom_study s WHERE s.pk = dicom_series.study_fk "
+                        + "AND POSITION(? IN s.sop_classes) > 0)", seriesPk, Counts.join(List.of(sopClass))) != 1) {
                     return false;
                 }
                 insertInstance(c, seriesPk, instance, instanceBlob);

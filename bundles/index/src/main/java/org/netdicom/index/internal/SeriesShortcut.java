@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * instances; on PostgreSQL over a network each statement is a round trip).
  * <p>
  * What another writer changed meanwhile is found, not assumed: a series row that is gone (its
- * instances removed) or was made again under a new key updates no row, and an instance that is
- * indexed already fails its unique key; both send the instance down the full path. A removal in
- * this index invalidates every thread's entry (the SOP Classes in Study it knew may have lost a
- * class). A correction of the patient or study attributes by another writer, between two instances
+ * instances removed) or was made again under a new key updates no row, nor does one whose study no
+ * longer lists the instance's SOP class (another node removed the class's last instance), and an
+ * instance that is indexed already fails its unique key; each sends the instance down the full
+ * path. A removal in this index invalidates every thread's entry too (the SOP Classes in Study it
+ * knew may have lost a class). A correction of the patient or study attributes by another writer, between two instances
  * of the series this thread sends, is not looked for: its instances then go where the rows are,
  * as they would had the correction come just before them.
  */

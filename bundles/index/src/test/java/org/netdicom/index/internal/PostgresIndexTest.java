@@ -222,12 +222,60 @@ class PostgresIndexTest {
                 pool.shutdownNow();
             }
 
-            assertEquals("2", instancesOfSeries(nodeA, "8.8.1"), "8.8.1.2 and the other's 8.8.1.9");
-            assertEquals("1", instancesOfSeries(nodeA, "8.8.2"), "8.8.1.1, moved");
-            for (String uid : List.of("8.8.1.1", "8.8.1.2", "8.8.1.9")) {
-                assertTrue(nodeA.remove(uid), uid); // the other tests count the database's rows
+            try {
+                assertEquals("2", instancesOfSeries(nodeA, "8.8.1"), "8.8.1.2 and the other's 8.8.1.9");
+                assertEquals("1", instancesOfSeries(nodeA, "8.8.2"), "8.8.1.1, moved");
+            } finally {
+                for (String uid : List.of("8.8.1.1", "8.8.1.2", "8.8.1.9")) {
+                    nodeA.remove(uid); // the other tests count the database's rows
+                }
             }
         }
+    }
+
+    /**
+     * Another node removes the only instance of a SOP class from a study; this node's thread then
+     * stores another instance of that class into the series it wrote last: the study lists the class
+     * again, though the thread's shortcut remembered the study listing it.
+     */
+    @Test
+    void theSeriesShortcutDoesNotTrustASopClassAnotherNodesRemovalTookFromTheStudy() throws Exception {
+        String enhancedCt = "1.2.840.10008.5.1.4.1.1.2.1";
+        try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
+             JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "")) {
+            Dataset first = instance("P6", "Roe^Richard", "6.6", 1, 1, "CT");
+            first.setString(org.netdicom.data.Tag.SOP_CLASS_UID, org.netdicom.data.VR.UI, enhancedCt);
+            nodeA.put(stored(first));
+            nodeA.put(stored(instance("P6", "Roe^Richard", "6.6", 1, 2, "CT"))); // the study lists both classes
+            assertTrue(nodeB.remove("6.6.1.1"), "the other node removes the only enhanced CT");
+            assertEquals(List.of("1.2.840.10008.5.1.4.1.1.2"), sopClassesInStudy(nodeA, "6.6"));
+
+            long shortcuts = ((JdbcInstanceIndex) nodeA).shortcutsTaken();
+            Dataset third = instance("P6", "Roe^Richard", "6.6", 1, 3, "CT");
+            third.setString(org.netdicom.data.Tag.SOP_CLASS_UID, org.netdicom.data.VR.UI, enhancedCt);
+            try {
+                nodeA.put(stored(third));
+
+                assertEquals(List.of("1.2.840.10008.5.1.4.1.1.2", enhancedCt), sopClassesInStudy(nodeB, "6.6"));
+                assertEquals(shortcuts, ((JdbcInstanceIndex) nodeA).shortcutsTaken(), "the full path, not the shortcut");
+                assertEquals("2", instancesOfSeries(nodeB, "6.6.1"));
+            } finally {
+                nodeA.remove("6.6.1.2"); // the other tests count the database's rows
+                nodeA.remove("6.6.1.3");
+            }
+        }
+    }
+
+    private static List<String> sopClassesInStudy(JdbcIndex index, String studyUid) throws Exception {
+        Dataset keys = new Dataset();
+        keys.setString("StudyInstanceUID", studyUid);
+        keys.setString("SOPClassesInStudy", "");
+        List<Dataset> found = new ArrayList<>();
+        index.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.STUDY, keys), found::add);
+        assertEquals(1, found.size());
+        List<String> classes = new ArrayList<>(List.of(found.get(0).getStrings("SOPClassesInStudy")));
+        java.util.Collections.sort(classes);
+        return classes;
     }
 
     private static boolean waitsForALock(java.sql.Connection watcher) throws java.sql.SQLException {
