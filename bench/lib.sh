@@ -14,7 +14,18 @@ bench_classpath() {
   echo "bench/target/classes:$(cat bench/target/classpath.txt)"
 }
 # Where a bench writes its files: tmpfs (/dev/shm) when there is a writable one, else /tmp.
-scratch_base() { if [[ -d /dev/shm && -w /dev/shm ]]; then echo /dev/shm; else echo /tmp; fi; }
+scratch_base() {
+  local base=/tmp used
+  [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
+  # A bench's EXIT trap deletes only its own folder: files left by killed runs stay in memory. In
+  # session 13, 10 GB of them in /dev/shm kept the page cache under reclaim and moved every figure.
+  used=$(df --output=used -B1M "$base" 2>/dev/null | tail -1 | tr -d ' ')
+  if [[ $base == /dev/shm && ${used:-0} -gt 2048 ]]; then
+    echo "== warning: $base already holds ${used} MB (files of killed runs?); the figures may suffer:" >&2
+    du -sh "$base"/* 2>/dev/null | sort -h | tail -5 | sed 's/^/==   /' >&2
+  fi
+  echo "$base"
+}
 best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
 # Ends the servers the script started and deletes its work folder.
 stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
