@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * longer lists the instance's SOP class (another node removed the class's last instance), and an
  * instance that is indexed already fails its unique key; each sends the instance down the full
  * path. A removal in this index invalidates every thread's entry too (the SOP Classes in Study it
- * knew may have lost a class). A correction of the patient or study attributes by another writer, between two instances
+ * knew may have lost a class). The study row is read, not locked: a removal committing while the
+ * shortcut runs can still leave the class out of the study's list (locking the row would cost the
+ * shortcut a statement, a round trip on PostgreSQL). A correction of the patient or study attributes by another writer, between two instances
  * of the series this thread sends, is not looked for: its instances then go where the rows are,
  * as they would had the correction come just before them.
  */

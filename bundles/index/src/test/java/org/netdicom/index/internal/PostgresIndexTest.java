@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.netdicom.data.Dataset;
 import org.netdicom.index.Query;
 import org.netdicom.index.QueryLevel;
@@ -185,47 +187,15 @@ class PostgresIndexTest {
              JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "");
              java.sql.Connection other = java.sql.DriverManager.getConnection(server.url(), server.user(), "");
              java.sql.Connection watcher = java.sql.DriverManager.getConnection(server.url(), server.user(), "")) {
-            nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 1, "CT")));
-            nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 2, "CT")));
-
-            other.setAutoCommit(false); // stores 8.8.1.9 into series 8.8.1 as the index does, and waits
-            long series;
-            try (java.sql.Statement s = other.createStatement();
-                 java.sql.ResultSet r = s.executeQuery("SELECT pk FROM dicom_series WHERE series_uid = '8.8.1'")) {
-                assertTrue(r.next());
-                series = r.getLong(1);
-            }
-            try (java.sql.Statement s = other.createStatement()) {
-                s.executeUpdate("INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, "
-                        + "transfer_syntax, received) VALUES (" + series + ", '8.8.1.9', '1.2', 'P8/8.8.1.9.dcm', 1, "
-                        + "'1.2.840.10008.1.2', now())");
-                s.executeUpdate("UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = " + series);
-            }
-
-            Dataset corrected = instance("P8", "Moe^Ved", "8.8", 2, 1, "CT");
-            corrected.setString(org.netdicom.data.Tag.SOP_INSTANCE_UID, org.netdicom.data.VR.UI, "8.8.1.1");
-            ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<?> correction = pool.submit(() -> {
-                    nodeB.put(stored(corrected)); // 8.8.1.1 into series 8.8.2
-                    return null;
-                });
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-                while (!waitsForALock(watcher)) { // the correction reached the row the other holds
-                    assertTrue(System.nanoTime() < deadline, "the correction never waited for the series row");
-                    assertFalse(correction.isDone(), "the correction did not wait for the series row");
-                    Thread.onSpinWait();
-                }
-                other.commit();
-                correction.get(20, java.util.concurrent.TimeUnit.SECONDS);
-            } finally {
-                pool.shutdownNow();
-            }
+                nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 1, "CT")));
+                nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 2, "CT")));
+                correctWhileAnotherStoresIntoTheSeriesLeft(nodeB, other, watcher);
 
-            try {
                 assertEquals("2", instancesOfSeries(nodeA, "8.8.1"), "8.8.1.2 and the other's 8.8.1.9");
                 assertEquals("1", instancesOfSeries(nodeA, "8.8.2"), "8.8.1.1, moved");
             } finally {
+                other.rollback(); // if it is still open: nothing of it stays
                 for (String uid : List.of("8.8.1.1", "8.8.1.2", "8.8.1.9")) {
                     nodeA.remove(uid); // the other tests count the database's rows
                 }
@@ -234,36 +204,86 @@ class PostgresIndexTest {
     }
 
     /**
+     * Holds a transaction open on {@code other} that stores 8.8.1.9 into series 8.8.1 as the index
+     * does, has {@code node} move 8.8.1.1 to series 8.8.2 meanwhile, and commits once the correction
+     * waits for the row {@code other} holds.
+     */
+    private static void correctWhileAnotherStoresIntoTheSeriesLeft(JdbcIndex node, java.sql.Connection other,
+            java.sql.Connection watcher) throws Exception {
+        other.setAutoCommit(false);
+        long series;
+        int otherPid;
+        try (java.sql.Statement s = other.createStatement()) {
+            try (java.sql.ResultSet r = s.executeQuery("SELECT pk, pg_backend_pid() FROM dicom_series "
+                    + "WHERE series_uid = '8.8.1'")) {
+                assertTrue(r.next());
+                series = r.getLong(1);
+                otherPid = r.getInt(2);
+            }
+            s.executeUpdate("INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, "
+                    + "transfer_syntax, received) VALUES (" + series + ", '8.8.1.9', '1.2', 'P8/8.8.1.9.dcm', 1, "
+                    + "'1.2.840.10008.1.2', now())");
+            s.executeUpdate("UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = " + series);
+        }
+        Dataset corrected = instance("P8", "Moe^Ved", "8.8", 2, 1, "CT");
+        corrected.setString(org.netdicom.data.Tag.SOP_INSTANCE_UID, org.netdicom.data.VR.UI, "8.8.1.1");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> correction = pool.submit(() -> {
+                node.put(stored(corrected)); // 8.8.1.1 into series 8.8.2
+                return null;
+            });
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!blockedBy(watcher, otherPid)) { // the correction reached a row the other holds
+                assertTrue(System.nanoTime() < deadline, "the correction never waited for the series row");
+                assertFalse(correction.isDone(), "the correction did not wait for the series row");
+                Thread.sleep(5); // a condition polled, with its deadline
+            }
+            other.commit();
+            correction.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Another node removes the only instance of a SOP class from a study; this node's thread then
      * stores another instance of that class into the series it wrote last: the study lists the class
-     * again, though the thread's shortcut remembered the study listing it.
+     * again, though the thread's shortcut remembered the study listing it. Both ways round: a class
+     * whose UID begins with the one still listed, and the one it begins with.
      */
-    @Test
-    void theSeriesShortcutDoesNotTrustASopClassAnotherNodesRemovalTookFromTheStudy() throws Exception {
-        String enhancedCt = "1.2.840.10008.5.1.4.1.1.2.1";
+    @ParameterizedTest(name = "{0} removed, {1} kept")
+    @CsvSource({"1.2.840.10008.5.1.4.1.1.2.1, 1.2.840.10008.5.1.4.1.1.2, 6.6",
+        "1.2.840.10008.5.1.4.1.1.2, 1.2.840.10008.5.1.4.1.1.2.1, 6.7"})
+    void theSeriesShortcutDoesNotTrustASopClassAnotherNodesRemovalTookFromTheStudy(String removed, String kept,
+            String study) throws Exception {
         try (JdbcIndex nodeA = JdbcIndexes.open(server.url(), server.user(), "");
              JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "")) {
-            Dataset first = instance("P6", "Roe^Richard", "6.6", 1, 1, "CT");
-            first.setString(org.netdicom.data.Tag.SOP_CLASS_UID, org.netdicom.data.VR.UI, enhancedCt);
-            nodeA.put(stored(first));
-            nodeA.put(stored(instance("P6", "Roe^Richard", "6.6", 1, 2, "CT"))); // the study lists both classes
-            assertTrue(nodeB.remove("6.6.1.1"), "the other node removes the only enhanced CT");
-            assertEquals(List.of("1.2.840.10008.5.1.4.1.1.2"), sopClassesInStudy(nodeA, "6.6"));
-
-            long shortcuts = ((JdbcInstanceIndex) nodeA).shortcutsTaken();
-            Dataset third = instance("P6", "Roe^Richard", "6.6", 1, 3, "CT");
-            third.setString(org.netdicom.data.Tag.SOP_CLASS_UID, org.netdicom.data.VR.UI, enhancedCt);
             try {
-                nodeA.put(stored(third));
+                nodeA.put(stored(ofClass(instance("P6", "Roe^Richard", study, 1, 1, "CT"), removed)));
+                nodeA.put(stored(ofClass(instance("P6", "Roe^Richard", study, 1, 2, "CT"), kept))); // both listed
+                assertTrue(nodeB.remove(study + ".1.1"), "the other node removes the only instance of " + removed);
+                assertEquals(List.of(kept), sopClassesInStudy(nodeA, study));
 
-                assertEquals(List.of("1.2.840.10008.5.1.4.1.1.2", enhancedCt), sopClassesInStudy(nodeB, "6.6"));
+                long shortcuts = ((JdbcInstanceIndex) nodeA).shortcutsTaken();
+                nodeA.put(stored(ofClass(instance("P6", "Roe^Richard", study, 1, 3, "CT"), removed)));
+
+                List<String> both = new ArrayList<>(List.of(removed, kept));
+                java.util.Collections.sort(both);
+                assertEquals(both, sopClassesInStudy(nodeB, study));
                 assertEquals(shortcuts, ((JdbcInstanceIndex) nodeA).shortcutsTaken(), "the full path, not the shortcut");
-                assertEquals("2", instancesOfSeries(nodeB, "6.6.1"));
+                assertEquals("2", instancesOfSeries(nodeB, study + ".1"));
             } finally {
-                nodeA.remove("6.6.1.2"); // the other tests count the database's rows
-                nodeA.remove("6.6.1.3");
+                for (int n = 1; n <= 3; n++) {
+                    nodeA.remove(study + ".1." + n); // the other tests count the database's rows
+                }
             }
         }
+    }
+
+    private static Dataset ofClass(Dataset instance, String sopClass) {
+        instance.setString(org.netdicom.data.Tag.SOP_CLASS_UID, org.netdicom.data.VR.UI, sopClass);
+        return instance;
     }
 
     private static List<String> sopClassesInStudy(JdbcIndex index, String studyUid) throws Exception {
@@ -278,9 +298,11 @@ class PostgresIndexTest {
         return classes;
     }
 
-    private static boolean waitsForALock(java.sql.Connection watcher) throws java.sql.SQLException {
+    /** Whether a session of the database waits for a lock that the session {@code pid} holds. */
+    private static boolean blockedBy(java.sql.Connection watcher, int pid) throws java.sql.SQLException {
         try (java.sql.Statement s = watcher.createStatement();
-             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE " + pid + " = ANY (pg_blocking_pids(pid))")) {
             r.next();
             return r.getInt(1) > 0;
         }
