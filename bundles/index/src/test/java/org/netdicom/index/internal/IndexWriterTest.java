@@ -52,6 +52,22 @@ class IndexWriterTest {
         return d;
     }
 
+    /**
+     * A correction moves an instance out of a series while another transaction, not yet committed,
+     * stores one into it: the old series' count includes the other's instance once both are done
+     * (the same race on PostgreSQL: {@code PostgresIndexTest}).
+     */
+    @Test
+    void aCorrectionRecountsTheSeriesItLeftWithWhatAnotherTransactionStoredMeanwhile() throws Exception {
+        String url = Archive.memoryUrl();
+        try (JdbcIndex nodeA = JdbcIndexes.open(url, "sa", "");
+             JdbcIndex nodeB = JdbcIndexes.open(url, "sa", "");
+             java.sql.Connection other = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.Connection watcher = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            HeldTransactions.H2.correctionCountsWhatAnotherStoredMeanwhile(nodeA, nodeB, other, watcher);
+        }
+    }
+
     @Test
     void pathOfAnswersThePathOfTheLatestFileAndNothingForAnUnknownInstance() throws Exception {
         Dataset d = instance("P1", "Doe^John", "1.2.3", 1, 1, "CT");

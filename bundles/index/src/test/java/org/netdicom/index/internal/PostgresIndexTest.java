@@ -187,62 +187,7 @@ class PostgresIndexTest {
              JdbcIndex nodeB = JdbcIndexes.open(server.url(), server.user(), "");
              java.sql.Connection other = java.sql.DriverManager.getConnection(server.url(), server.user(), "");
              java.sql.Connection watcher = java.sql.DriverManager.getConnection(server.url(), server.user(), "")) {
-            try {
-                nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 1, "CT")));
-                nodeA.put(stored(instance("P8", "Moe^Ved", "8.8", 1, 2, "CT")));
-                correctWhileAnotherStoresIntoTheSeriesLeft(nodeB, other, watcher);
-
-                assertEquals("2", instancesOfSeries(nodeA, "8.8.1"), "8.8.1.2 and the other's 8.8.1.9");
-                assertEquals("1", instancesOfSeries(nodeA, "8.8.2"), "8.8.1.1, moved");
-            } finally {
-                other.rollback(); // if it is still open: nothing of it stays
-                for (String uid : List.of("8.8.1.1", "8.8.1.2", "8.8.1.9")) {
-                    nodeA.remove(uid); // the other tests count the database's rows
-                }
-            }
-        }
-    }
-
-    /**
-     * Holds a transaction open on {@code other} that stores 8.8.1.9 into series 8.8.1 as the index
-     * does, has {@code node} move 8.8.1.1 to series 8.8.2 meanwhile, and commits once the correction
-     * waits for the row {@code other} holds.
-     */
-    private static void correctWhileAnotherStoresIntoTheSeriesLeft(JdbcIndex node, java.sql.Connection other,
-            java.sql.Connection watcher) throws Exception {
-        other.setAutoCommit(false);
-        long series;
-        int otherPid;
-        try (java.sql.Statement s = other.createStatement()) {
-            try (java.sql.ResultSet r = s.executeQuery("SELECT pk, pg_backend_pid() FROM dicom_series "
-                    + "WHERE series_uid = '8.8.1'")) {
-                assertTrue(r.next());
-                series = r.getLong(1);
-                otherPid = r.getInt(2);
-            }
-            s.executeUpdate("INSERT INTO dicom_instance (series_fk, sop_uid, sop_class, path, file_size, "
-                    + "transfer_syntax, received) VALUES (" + series + ", '8.8.1.9', '1.2', 'P8/8.8.1.9.dcm', 1, "
-                    + "'1.2.840.10008.1.2', now())");
-            s.executeUpdate("UPDATE dicom_series SET num_instances = num_instances + 1 WHERE pk = " + series);
-        }
-        Dataset corrected = instance("P8", "Moe^Ved", "8.8", 2, 1, "CT");
-        corrected.setString(org.netdicom.data.Tag.SOP_INSTANCE_UID, org.netdicom.data.VR.UI, "8.8.1.1");
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> correction = pool.submit(() -> {
-                node.put(stored(corrected)); // 8.8.1.1 into series 8.8.2
-                return null;
-            });
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-            while (!blockedBy(watcher, otherPid)) { // the correction reached a row the other holds
-                assertTrue(System.nanoTime() < deadline, "the correction never waited for the series row");
-                assertFalse(correction.isDone(), "the correction did not wait for the series row");
-                Thread.sleep(5); // a condition polled, with its deadline
-            }
-            other.commit();
-            correction.get(20, java.util.concurrent.TimeUnit.SECONDS);
-        } finally {
-            pool.shutdownNow();
+            HeldTransactions.POSTGRESQL.correctionCountsWhatAnotherStoredMeanwhile(nodeA, nodeB, other, watcher);
         }
     }
 
@@ -272,7 +217,7 @@ class PostgresIndexTest {
                 java.util.Collections.sort(both);
                 assertEquals(both, sopClassesInStudy(nodeB, study));
                 assertEquals(shortcuts, ((JdbcInstanceIndex) nodeA).shortcutsTaken(), "the full path, not the shortcut");
-                assertEquals("2", instancesOfSeries(nodeB, study + ".1"));
+                assertEquals("2", HeldTransactions.instancesOfSeries(nodeB, study + ".1"));
             } finally {
                 for (int n = 1; n <= 3; n++) {
                     nodeA.remove(study + ".1." + n); // the other tests count the database's rows
@@ -296,26 +241,6 @@ class PostgresIndexTest {
         List<String> classes = new ArrayList<>(List.of(found.get(0).getStrings("SOPClassesInStudy")));
         java.util.Collections.sort(classes);
         return classes;
-    }
-
-    /** Whether a session of the database waits for a lock that the session {@code pid} holds. */
-    private static boolean blockedBy(java.sql.Connection watcher, int pid) throws java.sql.SQLException {
-        try (java.sql.Statement s = watcher.createStatement();
-             java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE " + pid + " = ANY (pg_blocking_pids(pid))")) {
-            r.next();
-            return r.getInt(1) > 0;
-        }
-    }
-
-    private static String instancesOfSeries(JdbcIndex index, String seriesUid) throws Exception {
-        Dataset keys = new Dataset();
-        keys.setString("SeriesInstanceUID", seriesUid);
-        keys.setString("NumberOfSeriesRelatedInstances", "");
-        List<Dataset> found = new ArrayList<>();
-        index.find(new Query(QueryModel.STUDY_ROOT, QueryLevel.SERIES, keys), found::add);
-        assertEquals(1, found.size());
-        return found.get(0).getString("NumberOfSeriesRelatedInstances");
     }
 
     private static String seriesCount(JdbcIndex index, String seriesUid) throws Exception {
