@@ -180,14 +180,7 @@ class IndexAfterResponseTest {
     @Test
     void aRowTheIndexAlwaysRefusesDoesNotHoldUpTheOthersAndGoesToTheReconciliation() throws IOException {
         FileStore store = store(DuplicatePolicy.OVERWRITE);
-        index.failingPuts(true);
-        store.store(TestEvent.of(version("2.25.10", "1")));
-        store.store(TestEvent.of(version("2.25.11", "1")));
-        index.failingPuts(false).beforePut(row -> {
-            if (row.sopInstanceUid().equals("2.25.10")) {
-                throw new IllegalStateException("a value this index cannot take");
-            }
-        });
+        storeTwoWhileTheIndexIsAwayThenRefuseTheFirst(store, "2.25.10", "2.25.11");
 
         assertEquals(1, store.indexPending(), "the other row goes in");
         assertTrue(index.rows().containsKey("2.25.11"));
@@ -310,14 +303,7 @@ class IndexAfterResponseTest {
     @Test
     void aRowRefusedOnceDoesNotUseUpItsTriesWhileTheIndexIsAway() throws IOException {
         FileStore store = store(DuplicatePolicy.OVERWRITE);
-        index.failingPuts(true);
-        store.store(TestEvent.of(version("2.25.24", "1")));
-        store.store(TestEvent.of(version("2.25.25", "1")));
-        index.failingPuts(false).beforePut(row -> {
-            if (row.sopInstanceUid().equals("2.25.24")) {
-                throw new IllegalStateException("refused");
-            }
-        });
+        storeTwoWhileTheIndexIsAwayThenRefuseTheFirst(store, "2.25.24", "2.25.25");
         assertEquals(1, store.indexPending()); // 2.25.25 in, 2.25.24 refused once
         index.beforePut(row -> { }).failing(true); // the database goes away: nothing can be read
 
@@ -342,5 +328,21 @@ class IndexAfterResponseTest {
         index.failingPuts(false);
         assertEquals(1, store.indexPending());
         assertEquals("2", index.rows().get("2.25.26").attributes().getString("InstanceNumber"));
+    }
+
+    /**
+     * Stores {@code refused} and {@code other} while the index takes no row, then lets it take rows
+     * again but for {@code refused}'s, which it refuses (a value it cannot hold).
+     */
+    private void storeTwoWhileTheIndexIsAwayThenRefuseTheFirst(FileStore store, String refused, String other)
+            throws IOException {
+        index.failingPuts(true);
+        store.store(TestEvent.of(version(refused, "1")));
+        store.store(TestEvent.of(version(other, "1")));
+        index.failingPuts(false).beforePut(row -> {
+            if (row.sopInstanceUid().equals(refused)) {
+                throw new IllegalStateException("a value this index cannot take");
+            }
+        });
     }
 }

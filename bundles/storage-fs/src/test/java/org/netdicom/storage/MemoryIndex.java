@@ -1,9 +1,11 @@
 package org.netdicom.storage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -71,6 +73,22 @@ public final class MemoryIndex implements InstanceIndex {
             throw new IndexException("disk of the database full (test)");
         }
         rows.put(instance.sopInstanceUid(), instance);
+        synchronized (this) {
+            notifyAll(); // awaitRows
+        }
+    }
+
+    /** Waits until the index holds at least {@code n} rows, at most {@code timeout}; whether it does. */
+    public synchronized boolean awaitRows(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (rows.size() < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,11 +139,9 @@ class StorageComponentTest {
             assertEquals(0, index.count());
             index.failingPuts(false);
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (index.count() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertEquals(1, index.count(), "indexed by the schedule, every second here");
+            assertTrue(index.awaitRows(1, java.time.Duration.ofSeconds(10)),
+                    "indexed by the schedule, every second here");
+            assertEquals(1, index.count());
         } finally {
             component.deactivate();
         }
