@@ -52,11 +52,6 @@ final class ChannelInput implements PduSource {
     /** Whether bodies were lent since the buffer was last reused. */
     private boolean lent;
 
-    /** As below, with nothing to do before a read that may wait. */
-    ChannelInput(ReadableByteChannel channel, ReadWait wait, long maxBodyLength, Runnable beforeReuse) {
-        this(channel, wait, maxBodyLength, beforeReuse, () -> { });
-    }
-
     /**
      * @param maxBodyLength the longest P-DATA-TF body this side accepts, 0 for no limit
      * @param beforeReuse   runs before bytes lent in place are overwritten, on the reading thread

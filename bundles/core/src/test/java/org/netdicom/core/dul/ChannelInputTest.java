@@ -56,6 +56,15 @@ class ChannelInputTest {
     }
 
     /** A P-DATA-TF of one data set PDV of {@code length} bytes, each byte a function of {@code seed}. */
+    /** A reader of {@code channel} with nothing to do before a buffer's reuse or a wait. */
+    private static ChannelInput plain(ReadableByteChannel channel, long maxBodyLength) {
+        return reusing(channel, maxBodyLength, () -> { });
+    }
+
+    private static ChannelInput reusing(ReadableByteChannel channel, long maxBodyLength, Runnable beforeReuse) {
+        return new ChannelInput(channel, noSpin(), maxBodyLength, beforeReuse, () -> { });
+    }
+
     private static byte[] pDataTf(int seed, int length) {
         ByteBuffer pdu = ByteBuffer.allocate(Pdu.HEADER_LENGTH + 6 + length);
         pdu.put((byte) Pdu.P_DATA_TF).put((byte) 0).putInt(6 + length);
@@ -107,7 +116,7 @@ class ChannelInputTest {
             reuses[0]++;
         };
         ChoppyChannel channel = new ChoppyChannel(concat(pdus), 40_000);
-        PduReader reader = new PduReader(new ChannelInput(channel, noSpin(), 16_384, beforeReuse), 16_384,
+        PduReader reader = new PduReader(reusing(channel, 16_384, beforeReuse), 16_384,
                 PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         for (int i = 0; i < pdus.size(); i++) {
             PDataTf pdu = (PDataTf) reader.read(true);
@@ -130,7 +139,7 @@ class ChannelInputTest {
             pdus.add(pDataTf(i, 16_378));
         }
         ChoppyChannel channel = new ChoppyChannel(concat(pdus), 1 << 20); // the whole stream is waiting
-        PduReader reader = new PduReader(new ChannelInput(channel, noSpin(), 16_384, () -> { }), 16_384,
+        PduReader reader = new PduReader(plain(channel, 16_384), 16_384,
                 PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         for (int i = 0; i < pdus.size(); i++) {
             assertEquals(16_378, ((PDataTf) reader.read(true)).values().get(0).length());
@@ -193,14 +202,14 @@ class ChannelInputTest {
         for (int i = 0; i < 50; i++) {
             pdus.add(pDataTf(i, 80)); // C-ECHO sized
         }
-        ChannelInput input = new ChannelInput(new ChoppyChannel(concat(pdus), 500), noSpin(), 16_384, () -> { });
+        ChannelInput input = plain(new ChoppyChannel(concat(pdus), 500), 16_384);
         PduReader reader = new PduReader(input, 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         for (int i = 0; i < pdus.size(); i++) {
             reader.read(true);
         }
         assertEquals(16_384 + 2 * Pdu.HEADER_LENGTH, input.capacity(), "one PDU and two headers");
 
-        ChannelInput grown = new ChannelInput(new ChoppyChannel(pDataTf(1, 16_000), 500), noSpin(), 16_384, () -> { });
+        ChannelInput grown = plain(new ChoppyChannel(pDataTf(1, 16_000), 500), 16_384);
         new PduReader(grown, 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH).read(true);
         assertEquals(ChannelInput.GATHERED_PDUS * (16_384 + Pdu.HEADER_LENGTH) + Pdu.HEADER_LENGTH, grown.capacity());
     }
@@ -209,7 +218,7 @@ class ChannelInputTest {
     void copiesOutBodiesLongerThanItLendsAndThoseNobodyMayReuse() throws Exception {
         int longBody = ChannelInput.MAX_IN_PLACE + 1000;
         byte[] stream = concat(List.of(pDataTf(3, longBody), pDataTf(4, 16_000)));
-        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(stream, 70_000), noSpin(), 0, () -> { }), 0,
+        PduReader reader = new PduReader(plain(new ChoppyChannel(stream, 70_000), 0), 0,
                 PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         PresentationDataValue copied = ((PDataTf) reader.read(true)).values().get(0);
         assertFalse(copied.data().isDirect());
@@ -223,7 +232,7 @@ class ChannelInputTest {
     void aStreamThatEndsInsideABodyFailsAsTruncated() throws Exception {
         byte[] pdu = pDataTf(5, 10_000);
         byte[] cut = java.util.Arrays.copyOf(pdu, pdu.length - 100);
-        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(cut, 3000), noSpin(), 16_384, () -> { }),
+        PduReader reader = new PduReader(plain(new ChoppyChannel(cut, 3000), 16_384),
                 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         assertThrows(EOFException.class, () -> reader.read(true));
     }
@@ -231,7 +240,7 @@ class ChannelInputTest {
     @Test
     void theRawBytesOfALentPduCanStillBeHadAndDecodedAgain() throws Exception {
         byte[] pdu = pDataTf(6, 12_000);
-        PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(pdu, 5000), noSpin(), 16_384, () -> { }),
+        PduReader reader = new PduReader(plain(new ChoppyChannel(pdu, 5000), 16_384),
                 16_384, PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         PDataTf lent = (PDataTf) reader.read(true);
         assertArrayEquals(pdu, reader.lastPduBytes());
@@ -247,7 +256,7 @@ class ChannelInputTest {
         java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
         try {
             ChannelOutput out = new ChannelOutput(pipe.sink(), 16_448);
-            PduReader reader = new PduReader(new ChannelInput(pipe.source(), noSpin(), 16_384, () -> { }), 16_384,
+            PduReader reader = new PduReader(plain(pipe.source(), 16_384), 16_384,
                     PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
             byte[] pdu = pDataTf(9, 100);
             Thread.currentThread().interrupt();
@@ -304,7 +313,7 @@ class ChannelInputTest {
         java.util.concurrent.atomic.AtomicReference<org.netdicom.core.dimse.MessageAssembler> assembler =
                 new java.util.concurrent.atomic.AtomicReference<>();
         PduReader reader = new PduReader(new ChannelInput(new ChoppyChannel(concat(stream), 1 << 20),
-                noSpin(), 16_384, () -> assembler.get().releaseInPlaceData()), 16_384,
+                noSpin(), 16_384, () -> assembler.get().releaseInPlaceData(), () -> { }), 16_384,
                 PduReader.DEFAULT_MAX_ASSOCIATE_LENGTH);
         List<Integer> messageIds = new ArrayList<>();
         assembler.set(new org.netdicom.core.dimse.MessageAssembler(message -> {

@@ -65,7 +65,8 @@ class ReadBuffersTest {
             @Override
             public void close() {
             }
-        }, new ReadWait(java.io.InputStream.nullInputStream(), ReadSpin.NONE, () -> false), SIZE + 6, () -> { });
+        }, new ReadWait(java.io.InputStream.nullInputStream(), ReadSpin.NONE, () -> false), SIZE + 6, () -> { },
+                () -> { });
         input.release();
         input.release(); // twice: given back once
         assertThrows(ClosedChannelException.class, () -> input.read(new byte[10], 0, 10));
